@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from rcphub.api.urls import api
+from rcphub.coalitions.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("rcphub.accounts.urls")),
+    path("reference/", include("rcphub.reference.urls")),
+    path("coalitions/", include("rcphub.coalitions.urls")),
+    path("workplans/", include("rcphub.workplans.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from rcphub.accounts.models import Membership
+from rcphub.accounts.services import api_token_create
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    """Show the user's memberships and let them create an API token for scripts."""
+    raw_token = None
+    if request.method == "POST":
+        name = (request.POST.get("name") or "").strip()[:100] or _("Script")
+        _token, raw_token = api_token_create(user=request.user, name=name)  # type: ignore[arg-type]
+        messages.success(request, _("Token created. Copy it now: it is not shown again."))
+    memberships = Membership.objects.filter(user=request.user).select_related("entity", "coalition")
+    tokens = request.user.api_tokens.filter(revoked=False)  # type: ignore[union-attr]
+    return render(
+        request,
+        "accounts/profile.html",
+        {"memberships": memberships, "tokens": tokens, "raw_token": raw_token},
+    )

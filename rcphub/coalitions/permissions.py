@@ -1,0 +1,55 @@
+"""Who may see and manage coalitions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+
+from rcphub.accounts.models import Role
+from rcphub.accounts.permissions import coalition_ids_with_role, entity_ids_of, grants_of, is_platform_secretariat
+from rcphub.coalitions.models import Coalition, CoalitionMember
+from rcphub.core.dates import today
+from rcphub.core.models import Visibility
+
+
+def member_coalition_ids(user: Any) -> frozenset[int]:
+    """Return the coalitions whose internal items the user may read.
+
+    They are the coalitions in which the user holds a role, and those their entity currently
+    belongs to. Read once per user object.
+    """
+    cached: frozenset[int] | None = getattr(user, "_rcphub_member_coalitions", None)
+    if cached is not None:
+        return cached
+    ids = {g.coalition_id for g in grants_of(user) if g.coalition_id is not None}
+    entities = entity_ids_of(user)
+    if entities:
+        current = Q(until__isnull=True) | Q(until__gte=today())
+        ids.update(
+            CoalitionMember.objects.filter(current, entity_id__in=entities).values_list("coalition_id", flat=True)
+        )
+    result = frozenset(ids)
+    if getattr(user, "is_authenticated", False):
+        user._rcphub_member_coalitions = result
+    return result
+
+
+def has_internal_access(*, user: Any, coalition_id: int) -> bool:
+    """Return True if the user may read the coalition's internal items."""
+    return is_platform_secretariat(user) or coalition_id in member_coalition_ids(user)
+
+
+def is_coalition_secretariat(*, user: Any, coalition_id: int) -> bool:
+    """Return True if the user serves the coalition's secretariat (or the platform's)."""
+    return is_platform_secretariat(user) or coalition_id in coalition_ids_with_role(user, Role.COALITION_SECRETARIAT)
+
+
+def can_view_coalition(*, user: Any, coalition: Coalition) -> bool:
+    """Return True if the user may see the coalition at all."""
+    return coalition.visibility == Visibility.PUBLIC or has_internal_access(user=user, coalition_id=coalition.pk)
+
+
+def can_edit_coalition(*, user: Any, coalition: Coalition) -> bool:
+    """Return True if the user may edit the coalition's page, members and networks."""
+    return is_coalition_secretariat(user=user, coalition_id=coalition.pk)

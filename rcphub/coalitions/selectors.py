@@ -1,0 +1,71 @@
+"""Reads on coalitions, with the visibility filter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from rcphub.accounts.permissions import is_platform_secretariat
+from rcphub.coalitions.models import Coalition, CoalitionMember, CoalitionRole, CountryNetwork
+from rcphub.coalitions.permissions import can_edit_coalition, member_coalition_ids
+from rcphub.core.dates import today
+from rcphub.core.errors import NotFound
+from rcphub.core.models import Visibility
+
+
+def coalition_visibility_q(user: Any, prefix: str = "") -> Q:
+    """Return the filter of coalitions the user may see, on a path ending at a coalition."""
+    if is_platform_secretariat(user):
+        return Q()
+    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+    mine = member_coalition_ids(user)
+    if mine:
+        q |= Q(**{f"{prefix}id__in": mine})
+    return q
+
+
+def coalition_list(*, user: Any) -> QuerySet[Coalition]:
+    """Return the coalitions the user may see, co-chairs prefetched."""
+    current = Q(until__isnull=True) | Q(until__gte=today())
+    return (
+        Coalition.objects.filter(coalition_visibility_q(user))
+        .select_related("platform", "parent")
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=CoalitionMember.objects.filter(current, role=CoalitionRole.CO_CHAIR).select_related("entity"),
+                to_attr="current_co_chairs",
+            )
+        )
+        .order_by("-active", "name")
+    )
+
+
+def coalition_get(*, slug: str, user: Any) -> Coalition:
+    """Return the coalition the user may see, or raise NotFound."""
+    coalition = Coalition.objects.filter(coalition_visibility_q(user), slug=slug).select_related("platform", "parent").first()
+    if coalition is None:
+        raise NotFound
+    return coalition
+
+
+def coalition_get_for_edit(*, slug: str, user: Any) -> Coalition:
+    """Return the coalition if the user may edit it; missing and forbidden answer alike."""
+    coalition = coalition_get(slug=slug, user=user)
+    if not can_edit_coalition(user=user, coalition=coalition):
+        raise NotFound
+    return coalition
+
+
+def coalition_members(*, coalition: Coalition, include_past: bool = False) -> QuerySet[CoalitionMember]:
+    """Return the coalition's members, current ones unless `include_past`."""
+    qs = coalition.members.select_related("entity")
+    if not include_past:
+        qs = qs.filter(Q(until__isnull=True) | Q(until__gte=today()))
+    return qs.order_by("role", "entity__acronym")
+
+
+def coalition_networks(*, coalition: Coalition) -> QuerySet[CountryNetwork]:
+    """Return the coalition's country networks."""
+    return coalition.networks.select_related("country").order_by("country__name_en")

@@ -1,0 +1,103 @@
+"""Fixtures shared by every app's tests: reference data once per session, and a small named cast.
+
+The cast: `platform_secretariat`, `coalition_secretariat` (of `coalition`), `focal_point` (for UNDP
+in `coalition`), `member` (of UNFPA, a member entity of `coalition`), `outsider` (signed in, of an
+entity in another coalition) and `visitor` (anonymous).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from rcphub.accounts.models import Role, User
+from rcphub.reference.models import Entity
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    """Load the reference data once into the test database."""
+    from rcphub.reference.services import reference_load
+
+    with django_db_blocker.unblock():
+        reference_load()
+
+
+@pytest.fixture
+def entity() -> Any:
+    """Return a function that fetches an entity by acronym."""
+    return lambda acronym: Entity.objects.get(acronym=acronym)
+
+
+@pytest.fixture
+def coalition(db: Any) -> Any:
+    from rcphub.coalitions.tests.factories import CoalitionFactory, CoalitionMemberFactory
+
+    coalition = CoalitionFactory(name="Issue-based Coalition on Health and Well-being", slug="health")
+    for acronym, role in [("WHO", "co_chair"), ("UNICEF", "co_chair"), ("UNDP", "member"), ("UNFPA", "member")]:
+        CoalitionMemberFactory(coalition=coalition, entity=Entity.objects.get(acronym=acronym), role=role)
+    return coalition
+
+
+@pytest.fixture
+def other_coalition(db: Any) -> Any:
+    from rcphub.coalitions.tests.factories import CoalitionFactory, CoalitionMemberFactory
+
+    coalition = CoalitionFactory(name="Issue-based Coalition on Environment and Climate Change", slug="climate")
+    CoalitionMemberFactory(coalition=coalition, entity=Entity.objects.get(acronym="UNEP"), role="co_chair")
+    return coalition
+
+
+def _user(email: str, acronym: str, role: str | None, coalition: Any = None) -> User:
+    from rcphub.accounts.tests.factories import MembershipFactory, UserFactory
+
+    user = UserFactory(email=email)
+    if role:
+        MembershipFactory(user=user, entity=Entity.objects.get(acronym=acronym), role=role, coalition=coalition)
+    return user
+
+
+@pytest.fixture
+def platform_secretariat(db: Any) -> User:
+    return _user("platform@example.org", "UNECE", Role.PLATFORM_SECRETARIAT)
+
+
+@pytest.fixture
+def coalition_secretariat(coalition: Any) -> User:
+    return _user("secretariat@example.org", "WHO", Role.COALITION_SECRETARIAT, coalition)
+
+
+@pytest.fixture
+def focal_point(coalition: Any) -> User:
+    return _user("focal@example.org", "UNDP", Role.FOCAL_POINT, coalition)
+
+
+@pytest.fixture
+def member(coalition: Any) -> User:
+    return _user("member@example.org", "UNFPA", Role.MEMBER)
+
+
+@pytest.fixture
+def outsider(other_coalition: Any) -> User:
+    return _user("outsider@example.org", "UNEP", Role.MEMBER)
+
+
+@pytest.fixture
+def visitor() -> AnonymousUser:
+    return AnonymousUser()
+
+
+@pytest.fixture
+def work_plan(coalition: Any) -> Any:
+    """An endorsed 2026 work plan: one result, one output, a public activity led by UNDP and an internal one."""
+    from rcphub.workplans.tests.factories import build_work_plan
+
+    return build_work_plan(coalition=coalition, state="endorsed")
+
+
+@pytest.fixture
+def as_of() -> date:
+    return date(2026, 6, 30)

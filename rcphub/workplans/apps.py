@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkplansConfig(AppConfig):
+    name = "rcphub.workplans"
+    verbose_name = _("Work plans")

@@ -1,0 +1,204 @@
+"""Writes on work plans. Each service is the one write path for its change, in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from rcphub.coalitions.models import Coalition
+from rcphub.coalitions.permissions import is_coalition_secretariat
+from rcphub.core.dates import today
+from rcphub.core.errors import TransitionError
+from rcphub.workplans.models import (
+    WORKPLAN_TRANSITIONS,
+    Activity,
+    Output,
+    ReportingRound,
+    Result,
+    StatusReport,
+    WorkPlan,
+    WorkPlanState,
+)
+from rcphub.workplans.permissions import (
+    can_edit_activity,
+    can_manage_workplan,
+    can_record_status,
+    can_transition_workplan,
+)
+
+# Fields of an activity that a form or the API may set; many-to-many ones are set after saving.
+ACTIVITY_FIELDS = ("code", "title", "description", "start_on", "end_on", "due_text", "visibility", "footnotes")
+ACTIVITY_M2M = (
+    "lead_entities",
+    "partner_entities",
+    "countries",
+    "sdg_targets",
+    "gcm_objectives",
+    "collaborating_coalitions",
+)
+
+
+def _next_order(qs: Any) -> int:
+    return int(qs.aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+@transaction.atomic
+def workplan_create(
+    *, coalition: Coalition, title: str, period_start: date, period_end: date, notes: str = "", by: Any
+) -> WorkPlan:
+    """Create a draft work plan for the coalition."""
+    if not is_coalition_secretariat(user=by, coalition_id=coalition.pk):
+        raise PermissionDenied
+    work_plan = WorkPlan(coalition=coalition, title=title, period_start=period_start, period_end=period_end, notes=notes)
+    work_plan.full_clean()
+    work_plan.save()
+    return work_plan
+
+
+@transaction.atomic
+def workplan_transition(*, work_plan: WorkPlan, to_state: str, by: Any, on: date | None = None) -> WorkPlan:
+    """Move the work plan to `to_state` if the transition rules and the user's role allow it.
+
+    Endorsing needs at least one activity and records the endorsement date.
+    """
+    if not can_transition_workplan(user=by, work_plan=work_plan, to_state=to_state):
+        raise PermissionDenied
+    allowed = WORKPLAN_TRANSITIONS.get(work_plan.state, frozenset())
+    if to_state not in allowed:
+        raise TransitionError(
+            {
+                "state": _("A work plan cannot go from “%(from)s” to “%(to)s”.")
+                % {"from": work_plan.get_state_display(), "to": dict(WorkPlanState.choices).get(to_state, to_state)}
+            }
+        )
+    if to_state == WorkPlanState.ENDORSED and work_plan.state == WorkPlanState.DRAFT:
+        if not Activity.objects.filter(output__result__work_plan=work_plan).exists():
+            raise TransitionError({"state": _("A work plan needs at least one activity before it is endorsed.")})
+        work_plan.endorsed_on = on or today()
+    work_plan.state = to_state
+    work_plan.save_versioned(expected_version=None)
+    return work_plan
+
+
+def _require_manage(user: Any, work_plan: WorkPlan) -> None:
+    if not can_manage_workplan(user=user, work_plan=work_plan):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def result_save(
+    *, work_plan: WorkPlan, code: str, title: str, description: str = "", result: Result | None = None, by: Any
+) -> Result:
+    """Create or change a result of the work plan."""
+    _require_manage(by, work_plan)
+    if result is None:
+        result = Result(work_plan=work_plan, order=_next_order(work_plan.results))
+    result.code, result.title, result.description = code.strip(), title.strip(), description.strip()
+    result.full_clean()
+    result.save()
+    return result
+
+
+@transaction.atomic
+def output_save(
+    *, result: Result, code: str, title: str, description: str = "", output: Output | None = None, by: Any
+) -> Output:
+    """Create or change an output under a result."""
+    _require_manage(by, result.work_plan)
+    if output is None:
+        output = Output(result=result, order=_next_order(result.outputs))
+    output.code, output.title, output.description = code.strip(), title.strip(), description.strip()
+    output.full_clean()
+    output.save()
+    return output
+
+
+def _set_activity(activity: Activity, fields: dict[str, Any]) -> dict[str, Iterable[Any]]:
+    unknown = set(fields) - set(ACTIVITY_FIELDS) - set(ACTIVITY_M2M)
+    if unknown:
+        raise ValueError(f"Not an activity field: {', '.join(sorted(unknown))}")
+    for name in ACTIVITY_FIELDS:
+        if name in fields:
+            value = fields[name]
+            setattr(activity, name, value.strip() if isinstance(value, str) else value)
+    return {name: fields[name] for name in ACTIVITY_M2M if name in fields}
+
+
+@transaction.atomic
+def activity_create(*, output: Output, by: Any, **fields: Any) -> Activity:
+    """Add an activity under an output."""
+    _require_manage(by, output.result.work_plan)
+    activity = Activity(output=output, order=_next_order(output.activities))
+    related = _set_activity(activity, fields)
+    activity.full_clean()
+    activity.save()
+    for name, values in related.items():
+        getattr(activity, name).set(values)
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, activity: Activity, by: Any, expected_version: int | None, **fields: Any) -> Activity:
+    """Change an activity; refuse if someone else saved it since `expected_version` was read."""
+    work_plan = activity.output.result.work_plan
+    if not can_edit_activity(user=by, activity=activity, work_plan=work_plan):
+        raise PermissionDenied
+    related = _set_activity(activity, fields)
+    activity.full_clean()
+    activity.save_versioned(expected_version=expected_version)
+    for name, values in related.items():
+        getattr(activity, name).set(values)
+    return activity
+
+
+@transaction.atomic
+def reporting_round_create(*, work_plan: WorkPlan, as_at: date, title: str, by: Any) -> ReportingRound:
+    """Open a dated reporting round on the work plan; it may not be dated in the future."""
+    _require_manage(by, work_plan)
+    if as_at > today():
+        raise ValidationError({"as_at": _("A reporting round cannot be dated in the future.")})
+    round_ = ReportingRound(work_plan=work_plan, as_at=as_at, title=title.strip())
+    round_.full_clean()
+    round_.save()
+    return round_
+
+
+@transaction.atomic
+def status_report_record(
+    *,
+    activity: Activity,
+    status: str,
+    as_at: date | None = None,
+    comment: str = "",
+    round: ReportingRound | None = None,
+    by: Any,
+) -> StatusReport:
+    """Record the activity's status as at a date (the round's date when a round is given).
+
+    The date may not be in the future, nor before the work plan's period starts.
+    """
+    work_plan = activity.output.result.work_plan
+    if not can_record_status(user=by, activity=activity, work_plan=work_plan):
+        raise PermissionDenied
+    if round is not None:
+        if round.work_plan_id != work_plan.pk:
+            raise ValidationError({"round": _("This reporting round belongs to another work plan.")})
+        if as_at is not None and as_at != round.as_at:
+            raise ValidationError({"as_at": _("A report in a round is dated as at the round's date.")})
+        as_at = round.as_at
+    if as_at is None:
+        as_at = today()
+    if as_at > today():
+        raise ValidationError({"as_at": _("A status cannot be reported as at a date in the future.")})
+    if as_at < work_plan.period_start.replace(month=1, day=1):
+        raise ValidationError({"as_at": _("The date comes before the work plan's period.")})
+    report = StatusReport(activity=activity, status=status, as_at=as_at, comment=comment.strip(), round=round, author=by)
+    report.full_clean()
+    report.save()
+    return report
