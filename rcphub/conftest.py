@@ -37,7 +37,12 @@ def coalition(db: Any) -> Any:
     from rcphub.coalitions.tests.factories import CoalitionFactory, CoalitionMemberFactory
 
     coalition = CoalitionFactory(name="Issue-based Coalition on Health and Well-being", slug="health")
-    for acronym, role in [("WHO", "co_chair"), ("UNICEF", "co_chair"), ("UNDP", "member"), ("UNFPA", "member")]:
+    for acronym, role in [
+        ("WHO", "co_chair"),
+        ("UNICEF", "co_chair"),
+        ("UNDP", "member"),
+        ("UNFPA", "member"),
+    ]:
         CoalitionMemberFactory(coalition=coalition, entity=Entity.objects.get(acronym=acronym), role=role)
     return coalition
 
@@ -46,7 +51,9 @@ def coalition(db: Any) -> Any:
 def other_coalition(db: Any) -> Any:
     from rcphub.coalitions.tests.factories import CoalitionFactory, CoalitionMemberFactory
 
-    coalition = CoalitionFactory(name="Issue-based Coalition on Environment and Climate Change", slug="climate")
+    coalition = CoalitionFactory(
+        name="Issue-based Coalition on Environment and Climate Change", slug="climate"
+    )
     CoalitionMemberFactory(coalition=coalition, entity=Entity.objects.get(acronym="UNEP"), role="co_chair")
     return coalition
 
@@ -56,7 +63,9 @@ def _user(email: str, acronym: str, role: str | None, coalition: Any = None) -> 
 
     user = UserFactory(email=email)
     if role:
-        MembershipFactory(user=user, entity=Entity.objects.get(acronym=acronym), role=role, coalition=coalition)
+        MembershipFactory(
+            user=user, entity=Entity.objects.get(acronym=acronym), role=role, coalition=coalition
+        )
     return user
 
 

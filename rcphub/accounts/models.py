@@ -78,7 +78,9 @@ COALITION_ROLES = frozenset({Role.FOCAL_POINT, Role.COALITION_SECRETARIAT})
 class Membership(TimeStampedModel):
     """A user's role for an entity, optionally within one coalition."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
     entity = models.ForeignKey(
         Entity, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("entity")
     )
@@ -106,7 +108,9 @@ class Membership(TimeStampedModel):
                 name="membership_unique_in_coalition",
             ),
             models.UniqueConstraint(
-                fields=["user", "entity", "role"], condition=Q(coalition__isnull=True), name="membership_unique"
+                fields=["user", "entity", "role"],
+                condition=Q(coalition__isnull=True),
+                name="membership_unique",
             ),
         ]
 
@@ -118,14 +122,20 @@ class Membership(TimeStampedModel):
         from django.core.exceptions import ValidationError
 
         if self.role in COALITION_ROLES and not self.coalition_id:
-            raise ValidationError({"coalition": _("A %(role)s belongs to a coalition: choose one.") % {
-                "role": self.get_role_display()}})
+            raise ValidationError(
+                {
+                    "coalition": _("A %(role)s belongs to a coalition: choose one.")
+                    % {"role": self.get_role_display()}
+                }
+            )
 
 
 class ApiToken(TimeStampedModel):
     """A token for scripts; only its SHA-256 digest is stored."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
     name = models.CharField(_("name"), max_length=100)
     digest = models.CharField(_("digest"), max_length=64, unique=True, editable=False)
     prefix = models.CharField(_("prefix"), max_length=8, editable=False)

@@ -53,7 +53,9 @@ def entity_ids_of(user: Any) -> frozenset[int]:
 
 def coalition_ids_with_role(user: Any, *roles: str) -> frozenset[int]:
     """Return the coalitions in which the user holds one of `roles`."""
-    return frozenset(g.coalition_id for g in grants_of(user) if g.role in roles and g.coalition_id is not None)
+    return frozenset(
+        g.coalition_id for g in grants_of(user) if g.role in roles and g.coalition_id is not None
+    )
 
 
 def focal_point_entities(user: Any, *, coalition_id: int) -> frozenset[int]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import transaction
+from django.utils import timezone
 
 from rcphub.accounts.models import ApiToken, User
 
@@ -25,3 +28,17 @@ def api_token_authenticate(*, raw: str) -> User | None:
         .first()
     )
     return token.user if token else None
+
+
+# A token's last use is recorded at this resolution, so that a script's reads do not each write.
+API_TOKEN_USE_RESOLUTION = timedelta(minutes=5)
+
+
+def api_token_record_use(*, raw: str) -> None:
+    """Record that the token was used now, at most once per API_TOKEN_USE_RESOLUTION."""
+    now = timezone.now()
+    token = ApiToken.objects.filter(digest=ApiToken.digest_of(raw)).values("pk", "last_used_at").first()
+    if token is None:
+        return
+    if token["last_used_at"] is None or token["last_used_at"] < now - API_TOKEN_USE_RESOLUTION:
+        ApiToken.objects.filter(pk=token["pk"]).update(last_used_at=now)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -7,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from rcphub.accounts.models import Membership
+from rcphub.accounts.models import Membership, User
 from rcphub.accounts.services import api_token_create
 
 
@@ -18,10 +20,12 @@ def profile(request: HttpRequest) -> HttpResponse:
     raw_token = None
     if request.method == "POST":
         name = (request.POST.get("name") or "").strip()[:100] or _("Script")
-        _token, raw_token = api_token_create(user=request.user, name=name)  # type: ignore[arg-type]
+        _token, raw_token = api_token_create(user=cast(User, request.user), name=name)
         messages.success(request, _("Token created. Copy it now: it is not shown again."))
-    memberships = Membership.objects.filter(user=request.user).select_related("entity", "coalition")
-    tokens = request.user.api_tokens.filter(revoked=False)  # type: ignore[union-attr]
+    memberships = Membership.objects.filter(user=cast(User, request.user)).select_related(
+        "entity", "coalition"
+    )
+    tokens = cast(User, request.user).api_tokens.filter(revoked=False)
     return render(
         request,
         "accounts/profile.html",

@@ -9,13 +9,13 @@ class PlatformAdmin(SimpleHistoryAdmin):
     list_display = ["name", "acronym", "region"]
 
 
-class CoalitionMemberInline(admin.TabularInline):
+class CoalitionMemberInline(admin.TabularInline[CoalitionMember, Coalition]):
     model = CoalitionMember
     extra = 0
     autocomplete_fields = ["entity"]
 
 
-class CountryNetworkInline(admin.TabularInline):
+class CountryNetworkInline(admin.TabularInline[CountryNetwork, Coalition]):
     model = CountryNetwork
     extra = 0
     autocomplete_fields = ["country"]

@@ -99,7 +99,9 @@ class CoalitionMember(TimeStampedModel):
     entity = models.ForeignKey(
         Entity, on_delete=models.PROTECT, related_name="coalition_memberships", verbose_name=_("entity")
     )
-    role = models.CharField(_("role"), max_length=20, choices=CoalitionRole.choices, default=CoalitionRole.MEMBER)
+    role = models.CharField(
+        _("role"), max_length=20, choices=CoalitionRole.choices, default=CoalitionRole.MEMBER
+    )
     since = models.DateField(_("since"), null=True, blank=True)
     until = models.DateField(_("until"), null=True, blank=True)
 
@@ -111,7 +113,9 @@ class CoalitionMember(TimeStampedModel):
         verbose_name_plural = _("coalition members")
         constraints = [
             models.UniqueConstraint(
-                fields=["coalition", "entity", "role"], condition=Q(until__isnull=True), name="coalition_member_current"
+                fields=["coalition", "entity", "role"],
+                condition=Q(until__isnull=True),
+                name="coalition_member_current",
             ),
             models.CheckConstraint(
                 condition=Q(until__isnull=True) | Q(since__isnull=True) | Q(until__gte=models.F("since")),
@@ -149,7 +153,9 @@ class CountryNetwork(TimeStampedModel):
         ordering = ["coalition", "country__name_en"]
         verbose_name = _("country network")
         verbose_name_plural = _("country networks")
-        constraints = [models.UniqueConstraint(fields=["coalition", "country"], name="country_network_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["coalition", "country"], name="country_network_unique")
+        ]
 
     def __str__(self) -> str:
         return self.name

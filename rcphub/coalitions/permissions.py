@@ -7,7 +7,12 @@ from typing import Any
 from django.db.models import Q
 
 from rcphub.accounts.models import Role
-from rcphub.accounts.permissions import coalition_ids_with_role, entity_ids_of, grants_of, is_platform_secretariat
+from rcphub.accounts.permissions import (
+    coalition_ids_with_role,
+    entity_ids_of,
+    grants_of,
+    is_platform_secretariat,
+)
 from rcphub.coalitions.models import Coalition, CoalitionMember
 from rcphub.core.dates import today
 from rcphub.core.models import Visibility
@@ -27,7 +32,9 @@ def member_coalition_ids(user: Any) -> frozenset[int]:
     if entities:
         current = Q(until__isnull=True) | Q(until__gte=today())
         ids.update(
-            CoalitionMember.objects.filter(current, entity_id__in=entities).values_list("coalition_id", flat=True)
+            CoalitionMember.objects.filter(current, entity_id__in=entities).values_list(
+                "coalition_id", flat=True
+            )
         )
     result = frozenset(ids)
     if getattr(user, "is_authenticated", False):
@@ -42,12 +49,16 @@ def has_internal_access(*, user: Any, coalition_id: int) -> bool:
 
 def is_coalition_secretariat(*, user: Any, coalition_id: int) -> bool:
     """Return True if the user serves the coalition's secretariat (or the platform's)."""
-    return is_platform_secretariat(user) or coalition_id in coalition_ids_with_role(user, Role.COALITION_SECRETARIAT)
+    return is_platform_secretariat(user) or coalition_id in coalition_ids_with_role(
+        user, Role.COALITION_SECRETARIAT
+    )
 
 
 def can_view_coalition(*, user: Any, coalition: Coalition) -> bool:
     """Return True if the user may see the coalition at all."""
-    return coalition.visibility == Visibility.PUBLIC or has_internal_access(user=user, coalition_id=coalition.pk)
+    return coalition.visibility == Visibility.PUBLIC or has_internal_access(
+        user=user, coalition_id=coalition.pk
+    )
 
 
 def can_edit_coalition(*, user: Any, coalition: Coalition) -> bool:

@@ -34,7 +34,9 @@ def coalition_list(*, user: Any) -> QuerySet[Coalition]:
         .prefetch_related(
             Prefetch(
                 "members",
-                queryset=CoalitionMember.objects.filter(current, role=CoalitionRole.CO_CHAIR).select_related("entity"),
+                queryset=CoalitionMember.objects.filter(current, role=CoalitionRole.CO_CHAIR).select_related(
+                    "entity"
+                ),
                 to_attr="current_co_chairs",
             )
         )
@@ -44,7 +46,11 @@ def coalition_list(*, user: Any) -> QuerySet[Coalition]:
 
 def coalition_get(*, slug: str, user: Any) -> Coalition:
     """Return the coalition the user may see, or raise NotFound."""
-    coalition = Coalition.objects.filter(coalition_visibility_q(user), slug=slug).select_related("platform", "parent").first()
+    coalition = (
+        Coalition.objects.filter(coalition_visibility_q(user), slug=slug)
+        .select_related("platform", "parent")
+        .first()
+    )
     if coalition is None:
         raise NotFound
     return coalition
@@ -69,3 +75,33 @@ def coalition_members(*, coalition: Coalition, include_past: bool = False) -> Qu
 def coalition_networks(*, coalition: Coalition) -> QuerySet[CountryNetwork]:
     """Return the coalition's country networks."""
     return coalition.networks.select_related("country").order_by("country__name_en")
+
+
+def coalition_get_with_members(*, slug: str, user: Any) -> Coalition:
+    """Return the coalition the user may see, with its current co-chairs, members and networks, or raise NotFound.
+
+    The members are on `current_members` and the networks on `network_list`; one query each.
+    """
+    current = Q(until__isnull=True) | Q(until__gte=today())
+    coalition = (
+        coalition_list(user=user)
+        .filter(slug=slug)
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=CoalitionMember.objects.filter(current)
+                .select_related("entity")
+                .order_by("role", "entity__acronym"),
+                to_attr="current_members",
+            ),
+            Prefetch(
+                "networks",
+                queryset=CountryNetwork.objects.select_related("country").order_by("country__name_en"),
+                to_attr="network_list",
+            ),
+        )
+        .first()
+    )
+    if coalition is None:
+        raise NotFound
+    return coalition

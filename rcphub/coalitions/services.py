@@ -21,7 +21,9 @@ def _require_edit(user: Any, coalition: Coalition) -> None:
 
 
 @transaction.atomic
-def coalition_update(*, coalition: Coalition, by: Any, expected_version: int | None = None, **changes: Any) -> Coalition:
+def coalition_update(
+    *, coalition: Coalition, by: Any, expected_version: int | None = None, **changes: Any
+) -> Coalition:
     """Change the coalition's page; refuse if someone else saved it since `expected_version`."""
     _require_edit(by, coalition)
     unknown = set(changes) - set(COALITION_EDITABLE_FIELDS)
@@ -30,7 +32,7 @@ def coalition_update(*, coalition: Coalition, by: Any, expected_version: int | N
     for name, value in changes.items():
         setattr(coalition, name, value)
     coalition.full_clean()
-    coalition._change_reason = "Edited through the site"  # type: ignore[attr-defined]
+    coalition._history_user = by  # type: ignore[attr-defined]
     coalition.save_versioned(expected_version=expected_version)
     return coalition
 
@@ -43,6 +45,7 @@ def coalition_member_add(
     _require_edit(by, coalition)
     member = CoalitionMember(coalition=coalition, entity=entity, role=role, since=since, until=until)
     member.full_clean()
+    member._history_user = by  # type: ignore[attr-defined]
     member.save()
     return member
 
@@ -53,6 +56,7 @@ def coalition_member_end(*, member: CoalitionMember, until: date, by: Any) -> Co
     _require_edit(by, member.coalition)
     member.until = until
     member.full_clean()
+    member._history_user = by  # type: ignore[attr-defined]
     member.save()
     return member
 
@@ -79,5 +83,6 @@ def country_network_save(
     if tor_file is not None:
         network.tor_file = tor_file
     network.full_clean()
+    network._history_user = by  # type: ignore[attr-defined]
     network.save()
     return network

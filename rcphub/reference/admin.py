@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from rcphub.reference.models import Country, Entity, GcmObjective, GcmPrinciple, SdgGoal, SdgIndicator, SdgTarget
+from rcphub.reference.models import (
+    Country,
+    Entity,
+    GcmObjective,
+    GcmPrinciple,
+    SdgGoal,
+    SdgIndicator,
+    SdgTarget,
+)
 
 
 @admin.register(Country)

@@ -28,7 +28,9 @@ class Country(Translated):
     iso2 = models.CharField(_("ISO alpha-2"), max_length=2, unique=True)
     iso3 = models.CharField(_("ISO alpha-3"), max_length=3, unique=True)
     m49 = models.CharField(_("M49 code"), max_length=3, blank=True)
-    iso_code = models.BooleanField(_("ISO 3166-1 code"), default=True, help_text=_("False for user-assigned codes."))
+    iso_code = models.BooleanField(
+        _("ISO 3166-1 code"), default=True, help_text=_("False for user-assigned codes.")
+    )
     name_en = models.CharField(_("name (English)"), max_length=100)
     name_fr = models.CharField(_("name (French)"), max_length=100, blank=True)
     name_ru = models.CharField(_("name (Russian)"), max_length=100, blank=True)
@@ -83,7 +85,9 @@ class SdgGoal(Translated):
 
 
 class SdgTarget(Translated):
-    goal = models.ForeignKey(SdgGoal, on_delete=models.PROTECT, related_name="targets", verbose_name=_("goal"))
+    goal = models.ForeignKey(
+        SdgGoal, on_delete=models.PROTECT, related_name="targets", verbose_name=_("goal")
+    )
     code = models.CharField(_("code"), max_length=6, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title_en = models.TextField(_("title (English)"))
@@ -194,9 +198,16 @@ class Entity(models.Model):
         _("type in the UN system"), max_length=60, blank=True, help_text=_("As on the UN System Chart.")
     )
     country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="entities", verbose_name=_("country")
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="entities",
+        verbose_name=_("country"),
     )
-    aliases = models.CharField(_("other names"), max_length=200, blank=True, help_text=_("Separated by commas."))
+    aliases = models.CharField(
+        _("other names"), max_length=200, blank=True, help_text=_("Separated by commas.")
+    )
     website = models.URLField(_("website"), blank=True, max_length=300)
     unsdg_core_group = models.BooleanField(_("UNSDG core group"), default=False)
 

@@ -55,7 +55,7 @@ def _sync(
     keys = (key,) if isinstance(key, str) else key
 
     def key_of(values: dict[str, Any] | models.Model) -> tuple[Any, ...]:
-        get: Callable[[str], Any] = values.get if isinstance(values, dict) else lambda k: getattr(values, k)  # type: ignore[assignment]
+        get: Callable[[str], Any] = values.get if isinstance(values, dict) else lambda k: getattr(values, k)
         return tuple(get(k) for k in keys)
 
     existing = {key_of(obj): obj for obj in model._default_manager.all()}
@@ -191,7 +191,12 @@ def reference_load(*, data_dir: Path = DATA_DIR, progress: Callable[[str], None]
         GcmPrinciple,
         "code",
         (
-            {"letter": p["letter"], "code": p["code"], "title": p["title"], "paragraph": p.get("paragraph") or ""}
+            {
+                "letter": p["letter"],
+                "code": p["code"],
+                "title": p["title"],
+                "paragraph": p.get("paragraph") or "",
+            }
             for p in gcm["guiding_principles"]
         ),
         report,
@@ -204,7 +209,9 @@ def reference_load(*, data_dir: Path = DATA_DIR, progress: Callable[[str], None]
             "acronym": REGIONAL_ACRONYMS.get(e["acronym"], e["acronym"]),
             "name": e["name"],
             "aliases": ", ".join(
-                a for a in [*e.get("aliases", []), e["acronym"]] if a != REGIONAL_ACRONYMS.get(e["acronym"], e["acronym"])
+                a
+                for a in [*e.get("aliases", []), e["acronym"]]
+                if a != REGIONAL_ACRONYMS.get(e["acronym"], e["acronym"])
             ),
             "kind": EntityKind.UN_ENTITY,
             "un_type": e.get("type") or "",

@@ -4,7 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from rcphub.workplans.models import Activity, Output, ReportingRound, Result, StatusReport, WorkPlan
 
 
-class ResultInline(admin.TabularInline):
+class ResultInline(admin.TabularInline[Result, WorkPlan]):
     model = Result
     extra = 0
     fields = ["code", "order", "title"]

@@ -40,7 +40,9 @@ class WorkPlan(VersionedModel):
     title = models.CharField(_("title"), max_length=200)
     period_start = models.DateField(_("period starts"))
     period_end = models.DateField(_("period ends"))
-    state = models.CharField(_("state"), max_length=10, choices=WorkPlanState.choices, default=WorkPlanState.DRAFT)
+    state = models.CharField(
+        _("state"), max_length=10, choices=WorkPlanState.choices, default=WorkPlanState.DRAFT
+    )
     endorsed_on = models.DateField(_("endorsed on"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
@@ -51,7 +53,9 @@ class WorkPlan(VersionedModel):
         verbose_name = _("work plan")
         verbose_name_plural = _("work plans")
         constraints = [
-            models.CheckConstraint(condition=Q(period_end__gte=F("period_start")), name="workplan_period_order"),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="workplan_period_order"
+            ),
             models.UniqueConstraint(fields=["coalition", "title"], name="workplan_title_unique"),
         ]
 
@@ -71,7 +75,9 @@ class WorkPlan(VersionedModel):
 
 
 class Result(TimeStampedModel):
-    work_plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="results", verbose_name=_("work plan"))
+    work_plan = models.ForeignKey(
+        WorkPlan, on_delete=models.CASCADE, related_name="results", verbose_name=_("work plan")
+    )
     code = models.CharField(_("code"), max_length=40, validators=[validate_code])
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.TextField(_("title"))
@@ -90,7 +96,9 @@ class Result(TimeStampedModel):
 
 
 class Output(TimeStampedModel):
-    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="outputs", verbose_name=_("result"))
+    result = models.ForeignKey(
+        Result, on_delete=models.CASCADE, related_name="outputs", verbose_name=_("result")
+    )
     code = models.CharField(_("code"), max_length=40, validators=[validate_code])
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.TextField(_("title"))
@@ -109,7 +117,9 @@ class Output(TimeStampedModel):
 
 
 class Activity(VersionedModel):
-    output = models.ForeignKey(Output, on_delete=models.CASCADE, related_name="activities", verbose_name=_("output"))
+    output = models.ForeignKey(
+        Output, on_delete=models.CASCADE, related_name="activities", verbose_name=_("output")
+    )
     code = models.CharField(_("code"), max_length=40, validators=[validate_code])
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.TextField(_("title"))
@@ -120,18 +130,28 @@ class Activity(VersionedModel):
     partner_entities = models.ManyToManyField(
         Entity, related_name="partnered_activities", blank=True, verbose_name=_("partner entities")
     )
-    countries = models.ManyToManyField(Country, related_name="activities", blank=True, verbose_name=_("countries"))
+    countries = models.ManyToManyField(
+        Country, related_name="activities", blank=True, verbose_name=_("countries")
+    )
     start_on = models.DateField(_("starts on"), null=True, blank=True)
     end_on = models.DateField(_("ends on"), null=True, blank=True)
     due_text = models.CharField(
-        _("timing as written"), max_length=200, blank=True, help_text=_("As written in the plan, e.g. “Q3 2026”.")
+        _("timing as written"),
+        max_length=200,
+        blank=True,
+        help_text=_("As written in the plan, e.g. “Q3 2026”."),
     )
-    sdg_targets = models.ManyToManyField(SdgTarget, related_name="activities", blank=True, verbose_name=_("SDG targets"))
+    sdg_targets = models.ManyToManyField(
+        SdgTarget, related_name="activities", blank=True, verbose_name=_("SDG targets")
+    )
     gcm_objectives = models.ManyToManyField(
         GcmObjective, related_name="activities", blank=True, verbose_name=_("GCM objectives")
     )
     collaborating_coalitions = models.ManyToManyField(
-        Coalition, related_name="collaborating_activities", blank=True, verbose_name=_("collaborating coalitions")
+        Coalition,
+        related_name="collaborating_activities",
+        blank=True,
+        verbose_name=_("collaborating coalitions"),
     )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
@@ -139,7 +159,14 @@ class Activity(VersionedModel):
     footnotes = models.TextField(_("footnotes"), blank=True)
 
     history = HistoricalRecords(
-        m2m_fields=[lead_entities, partner_entities, countries, sdg_targets, gcm_objectives, collaborating_coalitions]
+        m2m_fields=[
+            lead_entities,
+            partner_entities,
+            countries,
+            sdg_targets,
+            gcm_objectives,
+            collaborating_coalitions,
+        ]
     )
 
     class Meta:
@@ -177,7 +204,9 @@ class ReportingRound(TimeStampedModel):
         ordering = ["work_plan", "as_at"]
         verbose_name = _("reporting round")
         verbose_name_plural = _("reporting rounds")
-        constraints = [models.UniqueConstraint(fields=["work_plan", "as_at"], name="reporting_round_date_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["work_plan", "as_at"], name="reporting_round_date_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.as_at:%d %b %Y})"

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -74,7 +75,9 @@ def workplan_list(*, user: Any, coalition_id: int | None = None) -> QuerySet[Wor
 
 def workplan_get(*, work_plan_id: int, user: Any) -> WorkPlan:
     """Return the work plan the user may see, or raise NotFound."""
-    work_plan = WorkPlan.objects.select_related("coalition", "coalition__platform").filter(pk=work_plan_id).first()
+    work_plan = (
+        WorkPlan.objects.select_related("coalition", "coalition__platform").filter(pk=work_plan_id).first()
+    )
     if work_plan is None or not can_view_workplan(user=user, work_plan=work_plan):
         raise NotFound
     return work_plan
@@ -95,7 +98,9 @@ def workplan_get_for_manage(*, work_plan_id: int, user: Any) -> WorkPlan:
 ACTIVITY_PREFETCH = (
     Prefetch("lead_entities", queryset=Entity.objects.only("id", "acronym", "name", "kind")),
     Prefetch("partner_entities", queryset=Entity.objects.only("id", "acronym", "name", "kind")),
-    Prefetch("countries", queryset=Country.objects.only("id", "iso2", "iso3", "name_en", "name_fr", "name_ru")),
+    Prefetch(
+        "countries", queryset=Country.objects.only("id", "iso2", "iso3", "name_en", "name_fr", "name_ru")
+    ),
     Prefetch("sdg_targets", queryset=SdgTarget.objects.only("id", "code", "goal_id", "order")),
     Prefetch("gcm_objectives", queryset=GcmObjective.objects.only("id", "number", "code", "short_title")),
     "collaborating_coalitions",
@@ -106,8 +111,12 @@ def with_status_as_at(qs: QuerySet[Activity], as_at: date) -> QuerySet[Activity]
     """Annotate activities with the status, the date and the comment of their latest report on or before `as_at`."""
     return qs.annotate(
         status_as_at=latest_report_subquery(StatusReport, subject_field="activity", as_at=as_at),
-        status_reported_on=latest_report_subquery(StatusReport, subject_field="activity", as_at=as_at, column="as_at"),
-        status_comment=latest_report_subquery(StatusReport, subject_field="activity", as_at=as_at, column="comment"),
+        status_reported_on=latest_report_subquery(
+            StatusReport, subject_field="activity", as_at=as_at, column="as_at"
+        ),
+        status_comment=latest_report_subquery(
+            StatusReport, subject_field="activity", as_at=as_at, column="comment"
+        ),
     )
 
 
@@ -143,9 +152,9 @@ def activity_list(*, user: Any, filters: ActivityFilters, as_at: date) -> QueryS
         qs = qs.filter(lead_entities__acronym__iexact=filters.lead_entity)
     qs = with_status_as_at(qs.distinct(), as_at)
     if filters.status == "none":
-        qs = qs.filter(status_as_at__isnull=True)
+        qs = qs.filter(status_as_at__isnull=True)  # type: ignore[misc]
     elif filters.status:
-        qs = qs.filter(status_as_at=filters.status)
+        qs = qs.filter(status_as_at=filters.status)  # type: ignore[misc]
     return (
         qs.select_related("output__result__work_plan__coalition")
         .prefetch_related(*ACTIVITY_PREFETCH)
@@ -161,7 +170,9 @@ def activity_get(*, activity_id: int, user: Any) -> Activity:
         .filter(pk=activity_id)
         .first()
     )
-    if activity is None or not can_view_activity(user=user, activity=activity, work_plan=activity.output.result.work_plan):
+    if activity is None or not can_view_activity(
+        user=user, activity=activity, work_plan=activity.output.result.work_plan
+    ):
         raise NotFound
     return activity
 
@@ -209,7 +220,7 @@ class HistoryEntry:
 
 def activity_change_history(*, activity: Activity) -> list[HistoryEntry]:
     """Return who changed what on the activity and when, latest first, with the values before."""
-    records = list(activity.history.select_related("history_user").order_by("-history_date", "-history_id"))  # type: ignore[attr-defined]
+    records = list(activity.history.select_related("history_user").order_by("-history_date", "-history_id"))
     kinds = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
     entries = []
     for record, previous in zip(records, [*records[1:], None], strict=True):
@@ -223,7 +234,9 @@ def activity_change_history(*, activity: Activity) -> list[HistoryEntry]:
             for change in delta.changes:
                 entry.changes.append(
                     FieldChange(
-                        field=str(Activity._meta.get_field(change.field).verbose_name),
+                        field=str(
+                            getattr(Activity._meta.get_field(change.field), "verbose_name", change.field)
+                        ),
                         before=_history_value(change.old),
                         after=_history_value(change.new),
                     )
@@ -285,7 +298,12 @@ class WorkPlanTree:
         return [a for r in self.results for o in r.outputs for a in o.activities]
 
 
-STATUS_LABELS = dict(ProgressStatus.choices)
+STATUS_LABELS: dict[str, str] = {value: str(label) for value, label in ProgressStatus.choices}
+
+
+def status_label(status: str | None) -> str:
+    """Return the status as people read it; "No report yet" where there is none."""
+    return STATUS_LABELS.get(status, status) if status else str(_("No report yet"))
 
 
 def workplan_tree(*, work_plan: WorkPlan, user: Any, as_at: date) -> WorkPlanTree:
@@ -296,12 +314,16 @@ def workplan_tree(*, work_plan: WorkPlan, user: Any, as_at: date) -> WorkPlanTre
     can_manage = can_manage_workplan(user=user, work_plan=work_plan)
     results = list(Result.objects.filter(work_plan=work_plan).order_by("order", "id"))
     outputs = list(Output.objects.filter(result__work_plan=work_plan).order_by("order", "id"))
-    activities = with_status_as_at(
-        Activity.objects.filter(activity_visibility_q(user), output__result__work_plan=work_plan),
-        as_at,
-    ).prefetch_related(*ACTIVITY_PREFETCH).order_by("order", "id")
+    activities = (
+        with_status_as_at(
+            Activity.objects.filter(activity_visibility_q(user), output__result__work_plan=work_plan),
+            as_at,
+        )
+        .prefetch_related(*ACTIVITY_PREFETCH)
+        .order_by("order", "id")
+    )
     by_output: dict[int, list[ActivityNode]] = {}
-    counts: dict[str, int] = {value: 0 for value in STATUS_LABELS}
+    counts: dict[str, int] = dict.fromkeys(STATUS_LABELS, 0)
     counts["none"] = 0
     for activity in activities:
         status = activity.status_as_at  # type: ignore[attr-defined]
@@ -310,7 +332,7 @@ def workplan_tree(*, work_plan: WorkPlan, user: Any, as_at: date) -> WorkPlanTre
             ActivityNode(
                 activity=activity,
                 status=status,
-                status_label=STATUS_LABELS.get(status, _("No report yet")) if status else _("No report yet"),
+                status_label=status_label(status),
                 reported_on=activity.status_reported_on,  # type: ignore[attr-defined]
                 comment=activity.status_comment or "",  # type: ignore[attr-defined]
                 can_edit=can_edit_activity(user=user, activity=activity, work_plan=work_plan),
@@ -329,7 +351,12 @@ def workplan_tree(*, work_plan: WorkPlan, user: Any, as_at: date) -> WorkPlanTre
     ]
     rounds = list(work_plan.rounds.order_by("as_at"))
     return WorkPlanTree(
-        work_plan=work_plan, as_at=as_at, results=result_nodes, rounds=rounds, status_counts=counts, can_manage=can_manage
+        work_plan=work_plan,
+        as_at=as_at,
+        results=result_nodes,
+        rounds=rounds,
+        status_counts=counts,
+        can_manage=can_manage,
     )
 
 
@@ -345,11 +372,11 @@ class StatusMove:
 
     @property
     def before_label(self) -> str:
-        return STATUS_LABELS.get(self.before, _("No report yet")) if self.before else _("No report yet")
+        return status_label(self.before)
 
     @property
     def after_label(self) -> str:
-        return STATUS_LABELS.get(self.after, _("No report yet")) if self.after else _("No report yet")
+        return status_label(self.after)
 
 
 @dataclass
@@ -373,13 +400,13 @@ def workplan_changes(*, work_plan: WorkPlan, user: Any, since: date, until: date
         before=latest_report_subquery(StatusReport, subject_field="activity", as_at=since),
         after=latest_report_subquery(StatusReport, subject_field="activity", as_at=until),
     ).order_by("output__result__order", "output__order", "order", "id")
-    moves = [StatusMove(activity=a, before=a.before, after=a.after) for a in rows if a.before != a.after]  # type: ignore[attr-defined]
+    moves = [StatusMove(activity=a, before=a.before, after=a.after) for a in rows if a.before != a.after]
     reports = list(
         StatusReport.objects.filter(activity__in=visible, as_at__gt=since, as_at__lte=until)
         .select_related("activity", "author", "round")
         .order_by("as_at", "id")
     )
-    history = Activity.history.model.objects.filter(  # type: ignore[attr-defined]
+    history = Activity.history.model.objects.filter(
         id__in=visible.values("id"), history_date__date__gt=since, history_date__date__lte=until
     ).values_list("id", "history_type")
     added_ids = {pk for pk, kind in history if kind == "+"}
@@ -393,3 +420,133 @@ def workplan_changes(*, work_plan: WorkPlan, user: Any, since: date, until: date
         added=[by_id[i] for i in sorted(added_ids) if i in by_id],
         edited=[by_id[i] for i in sorted(edited_ids) if i in by_id],
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages: access to the parts of a work plan, one activity as the tree shows it
+
+
+def result_get_for_manage(*, result_id: int, user: Any) -> Result:
+    """Return the result if the user may manage its work plan; missing and forbidden answer alike."""
+    result = Result.objects.select_related("work_plan__coalition").filter(pk=result_id).first()
+    if result is None:
+        raise NotFound
+    work_plan = result.work_plan
+    if not can_view_workplan(user=user, work_plan=work_plan) or not can_manage_workplan(
+        user=user, work_plan=work_plan
+    ):
+        raise NotFound
+    return result
+
+
+def output_get_for_manage(*, output_id: int, user: Any) -> Output:
+    """Return the output if the user may manage its work plan; missing and forbidden answer alike."""
+    output = Output.objects.select_related("result__work_plan__coalition").filter(pk=output_id).first()
+    if output is None:
+        raise NotFound
+    work_plan = output.result.work_plan
+    if not can_view_workplan(user=user, work_plan=work_plan) or not can_manage_workplan(
+        user=user, work_plan=work_plan
+    ):
+        raise NotFound
+    return output
+
+
+def workplan_activity_node(*, activity_id: int, user: Any, as_at: date) -> ActivityNode:
+    """Return one activity as `workplan_tree` shows it, with its status as at `as_at`, or raise NotFound."""
+    activity = (
+        with_status_as_at(Activity.objects.filter(activity_visibility_q(user), pk=activity_id), as_at)
+        .select_related("output__result__work_plan__coalition")
+        .prefetch_related(*ACTIVITY_PREFETCH)
+        .first()
+    )
+    if activity is None:
+        raise NotFound
+    work_plan = activity.output.result.work_plan
+    status = activity.status_as_at  # type: ignore[attr-defined]
+    return ActivityNode(
+        activity=activity,
+        status=status,
+        status_label=status_label(status),
+        reported_on=activity.status_reported_on,  # type: ignore[attr-defined]
+        comment=activity.status_comment or "",  # type: ignore[attr-defined]
+        can_edit=can_edit_activity(user=user, activity=activity, work_plan=work_plan),
+        can_record_status=can_record_status(user=user, activity=activity, work_plan=work_plan),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lookups for the API: filtered lists, an activity with its status, filter and round checks
+
+
+def workplan_list_filtered(
+    *, user: Any, coalition: str | None = None, state: str | None = None
+) -> QuerySet[WorkPlan]:
+    """Return the work plans the user may see, of the coalition with slug `coalition` and in `state` if given."""
+    qs = workplan_list(user=user)
+    if coalition:
+        qs = qs.filter(coalition__slug=coalition)
+    if state:
+        qs = qs.filter(state=state)
+    return qs
+
+
+def activity_get_with_status(*, activity_id: int, user: Any, as_at: date) -> Activity:
+    """Return the activity the user may see, with its status as at `as_at`, or raise NotFound."""
+    activity = (
+        with_status_as_at(Activity.objects.filter(pk=activity_id), as_at)
+        .select_related("output__result__work_plan__coalition__platform")
+        .prefetch_related(*ACTIVITY_PREFETCH)
+        .first()
+    )
+    if activity is None or not can_view_activity(
+        user=user, activity=activity, work_plan=activity.output.result.work_plan
+    ):
+        raise NotFound
+    return activity
+
+
+ACTIVITY_STATUS_FILTERS = (*ProgressStatus.values, "none")
+
+
+def activity_filters_check(*, filters: ActivityFilters) -> None:
+    """Refuse filters naming a country, SDG target, GCM objective, lead entity or status that does not exist.
+
+    Each given value costs one small query on reference data; the error names every unknown filter.
+    """
+    messages: dict[str, str] = {}
+    if filters.country:
+        code = filters.country.strip().upper()
+        if not Country.objects.filter(Q(iso2=code) | Q(iso3=code)).exists():
+            messages["country"] = _("Unknown country “%(value)s”: use an ISO alpha-2 or alpha-3 code.") % {
+                "value": filters.country[:40]
+            }
+    if filters.sdg_target and not SdgTarget.objects.filter(code=filters.sdg_target).exists():
+        messages["sdg_target"] = _("Unknown SDG target “%(value)s”.") % {"value": filters.sdg_target[:40]}
+    if (
+        filters.gcm_objective is not None
+        and not GcmObjective.objects.filter(number=filters.gcm_objective).exists()
+    ):
+        messages["gcm_objective"] = _("Unknown GCM objective “%(value)s”: use a number from 1 to 23.") % {
+            "value": filters.gcm_objective
+        }
+    if filters.lead_entity and not Entity.objects.filter(acronym__iexact=filters.lead_entity).exists():
+        messages["lead_entity"] = _("Unknown lead entity “%(value)s”.") % {"value": filters.lead_entity[:40]}
+    if filters.status and filters.status not in ACTIVITY_STATUS_FILTERS:
+        messages["status"] = _("Unknown status “%(value)s”: use one of %(choices)s.") % {
+            "value": filters.status[:40],
+            "choices": ", ".join(ACTIVITY_STATUS_FILTERS),
+        }
+    if messages:
+        raise ValidationError(
+            {name: ValidationError(message, code="unknown") for name, message in messages.items()}
+        )
+
+
+def reporting_round_get_for_report(*, work_plan: WorkPlan, round_id: int) -> ReportingRound:
+    """Return the work plan's reporting round, or raise ValidationError on `round` if it has none with that id."""
+    round_ = ReportingRound.objects.filter(pk=round_id, work_plan=work_plan).first()
+    if round_ is None:
+        message = _("Unknown reporting round “%(value)s” for this work plan.") % {"value": round_id}
+        raise ValidationError({"round": ValidationError(message, code="unknown")})
+    return round_

@@ -33,7 +33,16 @@ from rcphub.workplans.permissions import (
 )
 
 # Fields of an activity that a form or the API may set; many-to-many ones are set after saving.
-ACTIVITY_FIELDS = ("code", "title", "description", "start_on", "end_on", "due_text", "visibility", "footnotes")
+ACTIVITY_FIELDS = (
+    "code",
+    "title",
+    "description",
+    "start_on",
+    "end_on",
+    "due_text",
+    "visibility",
+    "footnotes",
+)
 ACTIVITY_M2M = (
     "lead_entities",
     "partner_entities",
@@ -55,8 +64,11 @@ def workplan_create(
     """Create a draft work plan for the coalition."""
     if not is_coalition_secretariat(user=by, coalition_id=coalition.pk):
         raise PermissionDenied
-    work_plan = WorkPlan(coalition=coalition, title=title, period_start=period_start, period_end=period_end, notes=notes)
+    work_plan = WorkPlan(
+        coalition=coalition, title=title, period_start=period_start, period_end=period_end, notes=notes
+    )
     work_plan.full_clean()
+    work_plan._history_user = by  # type: ignore[attr-defined]
     work_plan.save()
     return work_plan
 
@@ -74,14 +86,20 @@ def workplan_transition(*, work_plan: WorkPlan, to_state: str, by: Any, on: date
         raise TransitionError(
             {
                 "state": _("A work plan cannot go from “%(from)s” to “%(to)s”.")
-                % {"from": work_plan.get_state_display(), "to": dict(WorkPlanState.choices).get(to_state, to_state)}
+                % {
+                    "from": work_plan.get_state_display(),
+                    "to": dict(WorkPlanState.choices).get(to_state, to_state),
+                }
             }
         )
     if to_state == WorkPlanState.ENDORSED and work_plan.state == WorkPlanState.DRAFT:
         if not Activity.objects.filter(output__result__work_plan=work_plan).exists():
-            raise TransitionError({"state": _("A work plan needs at least one activity before it is endorsed.")})
+            raise TransitionError(
+                {"state": _("A work plan needs at least one activity before it is endorsed.")}
+            )
         work_plan.endorsed_on = on or today()
     work_plan.state = to_state
+    work_plan._history_user = by  # type: ignore[attr-defined]
     work_plan.save_versioned(expected_version=None)
     return work_plan
 
@@ -93,7 +111,13 @@ def _require_manage(user: Any, work_plan: WorkPlan) -> None:
 
 @transaction.atomic
 def result_save(
-    *, work_plan: WorkPlan, code: str, title: str, description: str = "", result: Result | None = None, by: Any
+    *,
+    work_plan: WorkPlan,
+    code: str,
+    title: str,
+    description: str = "",
+    result: Result | None = None,
+    by: Any,
 ) -> Result:
     """Create or change a result of the work plan."""
     _require_manage(by, work_plan)
@@ -101,6 +125,7 @@ def result_save(
         result = Result(work_plan=work_plan, order=_next_order(work_plan.results))
     result.code, result.title, result.description = code.strip(), title.strip(), description.strip()
     result.full_clean()
+    result._history_user = by  # type: ignore[attr-defined]
     result.save()
     return result
 
@@ -115,6 +140,7 @@ def output_save(
         output = Output(result=result, order=_next_order(result.outputs))
     output.code, output.title, output.description = code.strip(), title.strip(), description.strip()
     output.full_clean()
+    output._history_user = by  # type: ignore[attr-defined]
     output.save()
     return output
 
@@ -137,6 +163,7 @@ def activity_create(*, output: Output, by: Any, **fields: Any) -> Activity:
     activity = Activity(output=output, order=_next_order(output.activities))
     related = _set_activity(activity, fields)
     activity.full_clean()
+    activity._history_user = by  # type: ignore[attr-defined]
     activity.save()
     for name, values in related.items():
         getattr(activity, name).set(values)
@@ -151,6 +178,7 @@ def activity_update(*, activity: Activity, by: Any, expected_version: int | None
         raise PermissionDenied
     related = _set_activity(activity, fields)
     activity.full_clean()
+    activity._history_user = by  # type: ignore[attr-defined]
     activity.save_versioned(expected_version=expected_version)
     for name, values in related.items():
         getattr(activity, name).set(values)
@@ -165,6 +193,7 @@ def reporting_round_create(*, work_plan: WorkPlan, as_at: date, title: str, by: 
         raise ValidationError({"as_at": _("A reporting round cannot be dated in the future.")})
     round_ = ReportingRound(work_plan=work_plan, as_at=as_at, title=title.strip())
     round_.full_clean()
+    round_._history_user = by  # type: ignore[attr-defined]
     round_.save()
     return round_
 
@@ -198,7 +227,10 @@ def status_report_record(
         raise ValidationError({"as_at": _("A status cannot be reported as at a date in the future.")})
     if as_at < work_plan.period_start.replace(month=1, day=1):
         raise ValidationError({"as_at": _("The date comes before the work plan's period.")})
-    report = StatusReport(activity=activity, status=status, as_at=as_at, comment=comment.strip(), round=round, author=by)
+    report = StatusReport(
+        activity=activity, status=status, as_at=as_at, comment=comment.strip(), round=round, author=by
+    )
     report.full_clean()
+    report._history_user = by  # type: ignore[attr-defined]
     report.save()
     return report

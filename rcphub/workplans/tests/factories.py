@@ -53,20 +53,26 @@ class StatusReportFactory(factory.django.DjangoModelFactory):
     as_at = date(2026, 3, 31)
 
 
-def build_work_plan(*, coalition: Any, state: str = "endorsed", activities: int = 2) -> WorkPlan:
+def build_work_plan(*, coalition: Any, state: str = "endorsed", activities: int = 2) -> Any:
     """Build a work plan with one result, one output, activity i (public, led by UNDP, in Serbia,
     SDG 3.8, GCM 15) and activity ii (internal, led by WHO), then more public ones up to `activities`."""
     work_plan = WorkPlanFactory(coalition=coalition, title="Work plan 2026", state=state)
     result = ResultFactory(work_plan=work_plan, code="1", title="Health systems reach people left behind")
     output = OutputFactory(result=result, code="1.1", title="Evidence and guidance for UNCTs")
-    first = ActivityFactory(output=output, code="i", order=1, title="Regional review of access to primary care")
+    first = ActivityFactory(
+        output=output, code="i", order=1, title="Regional review of access to primary care"
+    )
     first.lead_entities.set([Entity.objects.get(acronym="UNDP")])
     first.partner_entities.set([Entity.objects.get(acronym="WHO")])
     first.countries.set([Country.objects.get(iso2="RS")])
     first.sdg_targets.set([SdgTarget.objects.get(code="3.8")])
     first.gcm_objectives.set([GcmObjective.objects.get(number=15)])
     second = ActivityFactory(
-        output=output, code="ii", order=2, title="Internal coordination of country support", visibility="internal"
+        output=output,
+        code="ii",
+        order=2,
+        title="Internal coordination of country support",
+        visibility="internal",
     )
     second.lead_entities.set([Entity.objects.get(acronym="WHO")])
     for n in range(3, activities + 1):

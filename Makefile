@@ -1,0 +1,66 @@
+# rcphub: the commands the README names.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# The PostgreSQL run of `make test`; skipped with a reason when no server answers there.
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/rcphub
+PYTEST_ARGS ?=
+
+.PHONY: install run test test-sqlite test-postgres test-browser lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	@$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	@echo "Preparing the database ($${DATABASE_URL:-SQLite file var/rcphub.sqlite3})…"
+	@DEBUG=1 $(PY) manage.py migrate --noinput
+	@DEBUG=1 $(PY) manage.py load_reference
+	@DEBUG=1 $(PY) manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:$(PORT) (demo logins: README.md)"
+	@DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The whole suite on SQLite (or on $$DATABASE_URL when set), then again on PostgreSQL where one answers.
+test: install
+	@if [ -n "$$DATABASE_URL" ]; then \
+	  echo "== suite on $$DATABASE_URL"; $(VENV)/bin/pytest $(PYTEST_ARGS); \
+	else \
+	  $(MAKE) --no-print-directory test-sqlite && $(MAKE) --no-print-directory test-postgres; \
+	fi
+
+test-sqlite: install
+	@echo "== suite on SQLite"
+	@env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	@if $(PY) -m rcphub.core.dbcheck "$(TEST_POSTGRES_URL)"; then \
+	  echo "== suite on PostgreSQL ($(TEST_POSTGRES_URL))"; \
+	  DATABASE_URL="$(TEST_POSTGRES_URL)" $(VENV)/bin/pytest $(PYTEST_ARGS); \
+	elif [ -n "$$RCPHUB_REQUIRE_POSTGRES" ]; then \
+	  echo "PostgreSQL is required here (RCPHUB_REQUIRE_POSTGRES is set) but does not answer."; exit 1; \
+	else \
+	  echo "== PostgreSQL run SKIPPED: no server answers at $(TEST_POSTGRES_URL) (set TEST_POSTGRES_URL to use another)."; \
+	fi
+
+test-browser: install
+	@$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+
+lint: install
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+	@$(VENV)/bin/mypy rcphub config
+	@RCPHUB_PRODUCTION=1 SECRET_KEY="lint-$$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 60)" \
+	  ALLOWED_HOSTS=rcphub.example.org DATABASE_URL=sqlite:////tmp/rcphub-lint.sqlite3 \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+	@$(PY) manage.py makemigrations --check --dry-run
+
+bench: install
+	@$(PY) -m bench $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) var/rcphub.sqlite3 .mypy_cache .ruff_cache
