@@ -19,6 +19,7 @@ install: $(VENV)/.installed
 
 run: install
 	@echo "Preparing the database ($${DATABASE_URL:-SQLite file var/rcphub.sqlite3})…"
+	@if [ -n "$$DATABASE_URL" ]; then $(PY) -m rcphub.core.dbcheck --ensure "$$DATABASE_URL"; fi
 	@DEBUG=1 $(PY) manage.py migrate --noinput
 	@DEBUG=1 $(PY) manage.py load_reference
 	@DEBUG=1 $(PY) manage.py seed_demo

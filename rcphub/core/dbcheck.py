@@ -1,40 +1,48 @@
-"""Exit 0 if a PostgreSQL server answers at the URL given, else print why and exit 1.
+"""Check that a PostgreSQL server answers, and create the project's database on it if asked.
 
-Used by `make test` to run the PostgreSQL pass where a server exists and to skip it, with the
-reason, where none does.
+`python -m rcphub.core.dbcheck URL` exits 0 if a server answers at URL, else prints why and exits 1
+(`make test` uses it to run the PostgreSQL pass or skip it with the reason).
+`python -m rcphub.core.dbcheck --ensure URL` also creates URL's database when it is missing
+(`make run` uses it, so that `DATABASE_URL=postgres://… make run` needs no other set-up).
+Non-PostgreSQL URLs are accepted as they are.
 """
 
 from __future__ import annotations
 
 import sys
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 
-def main(url: str) -> int:
-    try:
-        import psycopg
-    except ImportError:  # pragma: no cover - psycopg is a dependency
-        print("psycopg is not installed", file=sys.stderr)
-        return 1
+def main(argv: list[str]) -> int:
+    ensure = "--ensure" in argv
+    urls = [a for a in argv if not a.startswith("--")]
+    url = urls[0] if urls else "postgres://postgres@127.0.0.1:5432/postgres"
     parts = urlparse(url)
+    if parts.scheme not in ("postgres", "postgresql", "pgsql"):
+        return 0
+    import psycopg
+    from psycopg import sql
+
+    name = unquote(parts.path.lstrip("/")) or "postgres"
     try:
         with psycopg.connect(
             host=parts.hostname or "127.0.0.1",
             port=parts.port or 5432,
-            user=parts.username or "postgres",
-            password=parts.password or None,
+            user=unquote(parts.username or "postgres"),
+            password=unquote(parts.password) if parts.password else None,
             dbname="postgres",
             connect_timeout=3,
+            autocommit=True,
         ) as connection:
             connection.execute("select 1")
+            if ensure and not connection.execute("select 1 from pg_database where datname = %s", [name]).fetchone():
+                connection.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+                print(f"Created the PostgreSQL database {name}.")
     except Exception as error:
-        print(
-            f"PostgreSQL does not answer at {parts.hostname}:{parts.port or 5432}: {error}".strip(),
-            file=sys.stderr,
-        )
+        print(f"PostgreSQL does not answer at {parts.hostname}:{parts.port or 5432}: {error}".strip(), file=sys.stderr)
         return 1
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "postgres://postgres@127.0.0.1:5432/postgres"))
+    sys.exit(main(sys.argv[1:]))
