@@ -162,4 +162,4 @@ LOGGING = {
 
 # Work-plan reporting: how many items an API list returns per page.
 NINJA_PAGINATION_PER_PAGE = 50
-NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 500
+NINJA_MAX_PER_PAGE_SIZE = 500

@@ -58,7 +58,7 @@ def other_coalition(db: Any) -> Any:
     return coalition
 
 
-def _user(email: str, acronym: str, role: str | None, coalition: Any = None) -> User:
+def _user(email: str, acronym: str, role: str | None, coalition: Any = None) -> Any:
     from rcphub.accounts.tests.factories import MembershipFactory, UserFactory
 
     user = UserFactory(email=email)

@@ -1,3 +1,29 @@
+"""The REST API under /api/v1/: each app's router, one auth, one way to answer errors.
+
+OpenAPI schema at /api/v1/openapi.json, interactive docs at /api/v1/docs.
+"""
+
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="rcphub API", version="1", urls_namespace="api")
+from rcphub.api.auth import api_auth
+from rcphub.api.errors import install_error_handlers
+from rcphub.coalitions.api import router as coalitions_router
+from rcphub.reference.api import router as reference_router
+from rcphub.workplans.api import router as workplans_router
+
+api = NinjaAPI(
+    title="rcphub API",
+    version="1",
+    description=(
+        "Coalitions, work plans and their progress, and reference data of the Regional Collaborative Platform. "
+        "Visitors read what is public; sign in (browser session) or send `Authorization: Bearer <token>` "
+        "to read your coalitions' internal items and to report progress."
+    ),
+    urls_namespace="api",
+    auth=api_auth,
+)
+install_error_handlers(api)
+
+api.add_router("/reference/", reference_router)
+api.add_router("/", coalitions_router)
+api.add_router("/", workplans_router)

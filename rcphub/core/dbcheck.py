@@ -35,11 +35,17 @@ def main(argv: list[str]) -> int:
             autocommit=True,
         ) as connection:
             connection.execute("select 1")
-            if ensure and not connection.execute("select 1 from pg_database where datname = %s", [name]).fetchone():
+            if (
+                ensure
+                and not connection.execute("select 1 from pg_database where datname = %s", [name]).fetchone()
+            ):
                 connection.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
                 print(f"Created the PostgreSQL database {name}.")
     except Exception as error:
-        print(f"PostgreSQL does not answer at {parts.hostname}:{parts.port or 5432}: {error}".strip(), file=sys.stderr)
+        print(
+            f"PostgreSQL does not answer at {parts.hostname}:{parts.port or 5432}: {error}".strip(),
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -19,7 +19,9 @@ class ConflictError(ValidationError):
 
     def __init__(self) -> None:
         super().__init__(
-            _("Someone else changed this since you opened it. Reload the page to see their change, then edit again."),
+            _(
+                "Someone else changed this since you opened it. Reload the page to see their change, then edit again."
+            ),
             code="conflict",
         )
 

@@ -192,7 +192,7 @@ class Entity(models.Model):
     """An organisation that takes part: a UN entity, a Member State, a civil-society body, …"""
 
     acronym = models.CharField(_("acronym"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=30, choices=EntityKind.choices)
     un_type = models.CharField(
         _("type in the UN system"), max_length=60, blank=True, help_text=_("As on the UN System Chart.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from rcphub.accounts.permissions import is_platform_secretariat
+from rcphub.coalitions.models import Coalition
 from rcphub.coalitions.permissions import member_coalition_ids
 from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.errors import NotFound
@@ -103,7 +104,8 @@ ACTIVITY_PREFETCH = (
     ),
     Prefetch("sdg_targets", queryset=SdgTarget.objects.only("id", "code", "goal_id", "order")),
     Prefetch("gcm_objectives", queryset=GcmObjective.objects.only("id", "number", "code", "short_title")),
-    "collaborating_coalitions",
+    # Only public coalitions: an internal one is not named to readers who may not see it.
+    Prefetch("collaborating_coalitions", queryset=Coalition.objects.filter(visibility=Visibility.PUBLIC)),
 )
 
 
@@ -218,42 +220,6 @@ class HistoryEntry:
     changes: list[FieldChange] = field(default_factory=list)
 
 
-def activity_change_history(*, activity: Activity) -> list[HistoryEntry]:
-    """Return who changed what on the activity and when, latest first, with the values before."""
-    records = list(activity.history.select_related("history_user").order_by("-history_date", "-history_id"))
-    kinds = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
-    entries = []
-    for record, previous in zip(records, [*records[1:], None], strict=True):
-        entry = HistoryEntry(
-            when=record.history_date,
-            who=str(record.history_user) if record.history_user else _("system"),
-            kind=kinds.get(record.history_type, record.history_type),
-        )
-        if previous is not None:
-            delta = record.diff_against(previous, excluded_fields=["version", "updated_at", "created_at"])
-            for change in delta.changes:
-                entry.changes.append(
-                    FieldChange(
-                        field=str(
-                            getattr(Activity._meta.get_field(change.field), "verbose_name", change.field)
-                        ),
-                        before=_history_value(change.old),
-                        after=_history_value(change.new),
-                    )
-                )
-            if not entry.changes and record.history_type == "~":
-                continue
-        entries.append(entry)
-    return entries
-
-
-def _history_value(value: Any) -> str:
-    if isinstance(value, list):  # many-to-many: a list of through-row dicts
-        ids = sorted(next((v for k, v in row.items() if k not in ("activity", "id")), "") for row in value)
-        return ", ".join(str(i) for i in ids) or "—"
-    return "—" if value in (None, "") else str(value)
-
-
 # ---------------------------------------------------------------------------------------------
 # The tree, as at a date
 
@@ -298,12 +264,12 @@ class WorkPlanTree:
         return [a for r in self.results for o in r.outputs for a in o.activities]
 
 
-STATUS_LABELS: dict[str, str] = {value: str(label) for value, label in ProgressStatus.choices}
+STATUS_LABELS = dict(ProgressStatus.choices)
 
 
 def status_label(status: str | None) -> str:
     """Return the status as people read it; "No report yet" where there is none."""
-    return STATUS_LABELS.get(status, status) if status else str(_("No report yet"))
+    return str(STATUS_LABELS.get(status, status)) if status else str(_("No report yet"))
 
 
 def workplan_tree(*, work_plan: WorkPlan, user: Any, as_at: date) -> WorkPlanTree:
@@ -473,6 +439,77 @@ def workplan_activity_node(*, activity_id: int, user: Any, as_at: date) -> Activ
         can_edit=can_edit_activity(user=user, activity=activity, work_plan=work_plan),
         can_record_status=can_record_status(user=user, activity=activity, work_plan=work_plan),
     )
+
+
+# Fields left out of the change log: counters and times that every save changes.
+CHANGE_LOG_EXCLUDED = ("id", "version", "created_at", "updated_at")
+# Records this close together by the same person come from one save.
+CHANGE_LOG_SAME_SAVE = timedelta(seconds=2)
+
+
+def activity_change_history(*, activity: Activity, user: Any) -> list[HistoryEntry]:
+    """Return who changed what on the activity and when, latest first, with the values before.
+
+    Related items are named as people read them (UNDP, Serbia, 3.8) and read in one query per
+    many-to-many field, so the cost does not grow with the number of changes; collaborating
+    coalitions the user may not see are left out.
+    """
+    history_model: Any = Activity.history.model
+    records = list(activity.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    record_ids = [record.history_id for record in records]
+    related: dict[str, dict[int, str]] = {}
+    for m2m in Activity._meta.many_to_many:
+        through: Any = getattr(history_model, m2m.name).model
+        target = m2m.m2m_reverse_field_name()
+        rows = through.objects.filter(history_id__in=record_ids).select_related(target)
+        if m2m.name == "collaborating_coalitions":
+            rows = rows.filter(coalition_visibility_q(user, prefix=f"{target}__"))
+        names: dict[int, list[str]] = {}
+        for row in rows:
+            names.setdefault(row.history_id, []).append(str(getattr(row, target)))
+        related[m2m.name] = {key: ", ".join(sorted(values)) for key, values in names.items()}
+    plain = [
+        f
+        for f in Activity._meta.concrete_fields
+        if f.editable and f.name not in CHANGE_LOG_EXCLUDED and f.name != "output"
+    ]
+    kinds = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+    entries: list[HistoryEntry] = []
+    for record, previous in zip(records, [*records[1:], None], strict=True):
+        entry = HistoryEntry(
+            when=record.history_date,
+            who=str(record.history_user) if record.history_user else _("system"),
+            kind=kinds.get(record.history_type, record.history_type),
+        )
+        if previous is not None:
+            for f in plain:
+                before, after = _log_value(previous, f), _log_value(record, f)
+                if before != after:
+                    entry.changes.append(FieldChange(field=str(f.verbose_name), before=before, after=after))
+            for m2m in Activity._meta.many_to_many:
+                snapshot = related[m2m.name]
+                before = snapshot.get(previous.history_id) or "—"
+                after = snapshot.get(record.history_id) or "—"
+                if before != after:
+                    entry.changes.append(FieldChange(field=str(m2m.verbose_name), before=before, after=after))
+            if not entry.changes and record.history_type == "~":
+                continue
+        newer = entries[-1] if entries else None
+        if newer is not None and newer.who == entry.who and newer.when - entry.when <= CHANGE_LOG_SAME_SAVE:
+            # One save writes a record for the fields and one per many-to-many field: show them as one change.
+            newer.changes[:0] = entry.changes
+            if record.history_type == "+":
+                newer.kind = entry.kind
+            continue
+        entries.append(entry)
+    return entries
+
+
+def _log_value(record: Any, f: Any) -> str:
+    value = getattr(record, f.attname)
+    if f.choices and value:
+        value = dict(f.flatchoices).get(value, value)
+    return "—" if value in (None, "") else str(value)
 
 
 # ---------------------------------------------------------------------------------------------

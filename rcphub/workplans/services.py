@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from simple_history.models import HistoricalRecords
 
 from rcphub.coalitions.models import Coalition
 from rcphub.coalitions.permissions import is_coalition_secretariat
@@ -51,6 +53,11 @@ ACTIVITY_M2M = (
     "gcm_objectives",
     "collaborating_coalitions",
 )
+
+
+# What only those who manage the plan may change: a focal point cannot hand an activity to another
+# entity, renumber it or hide it.
+MANAGER_ONLY_FIELDS = ("code", "lead_entities", "visibility")
 
 
 def _next_order(qs: Any) -> int:
@@ -156,6 +163,23 @@ def _set_activity(activity: Activity, fields: dict[str, Any]) -> dict[str, Itera
     return {name: fields[name] for name in ACTIVITY_M2M if name in fields}
 
 
+def _refuse_manager_only_changes(activity: Activity, fields: dict[str, Any]) -> None:
+    errors = {}
+    for name in MANAGER_ONLY_FIELDS:
+        if name not in fields:
+            continue
+        if name in ACTIVITY_M2M:
+            changed = {getattr(v, "pk", v) for v in fields[name]} != {
+                e.pk for e in getattr(activity, name).all()
+            }
+        else:
+            changed = fields[name] != getattr(activity, name)
+        if changed:
+            errors[name] = _("Only the coalition secretariat may change this.")
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def activity_create(*, output: Output, by: Any, **fields: Any) -> Activity:
     """Add an activity under an output."""
@@ -176,6 +200,8 @@ def activity_update(*, activity: Activity, by: Any, expected_version: int | None
     work_plan = activity.output.result.work_plan
     if not can_edit_activity(user=by, activity=activity, work_plan=work_plan):
         raise PermissionDenied
+    if not can_manage_workplan(user=by, work_plan=work_plan):
+        _refuse_manager_only_changes(activity, fields)
     related = _set_activity(activity, fields)
     activity.full_clean()
     activity._history_user = by  # type: ignore[attr-defined]
@@ -198,20 +224,16 @@ def reporting_round_create(*, work_plan: WorkPlan, as_at: date, title: str, by: 
     return round_
 
 
-@transaction.atomic
-def status_report_record(
+def _status_report_build(
     *,
     activity: Activity,
     status: str,
-    as_at: date | None = None,
-    comment: str = "",
-    round: ReportingRound | None = None,
+    as_at: date | None,
+    comment: str,
+    round: ReportingRound | None,
     by: Any,
 ) -> StatusReport:
-    """Record the activity's status as at a date (the round's date when a round is given).
-
-    The date may not be in the future, nor before the work plan's period starts.
-    """
+    """Return an unsaved report after the rules every status report obeys (see `status_report_record`)."""
     work_plan = activity.output.result.work_plan
     if not can_record_status(user=by, activity=activity, work_plan=work_plan):
         raise PermissionDenied
@@ -230,7 +252,142 @@ def status_report_record(
     report = StatusReport(
         activity=activity, status=status, as_at=as_at, comment=comment.strip(), round=round, author=by
     )
-    report.full_clean()
+    # The related objects were given and checked above: no query to look them up again.
+    report.full_clean(exclude=["activity", "round", "author"])
     report._history_user = by  # type: ignore[attr-defined]
+    return report
+
+
+@transaction.atomic
+def status_report_record(
+    *,
+    activity: Activity,
+    status: str,
+    as_at: date | None = None,
+    comment: str = "",
+    round: ReportingRound | None = None,
+    by: Any,
+) -> StatusReport:
+    """Record the activity's status as at a date (the round's date when a round is given).
+
+    The date may not be in the future, nor before the work plan's period starts.
+    """
+    report = _status_report_build(
+        activity=activity, status=status, as_at=as_at, comment=comment, round=round, by=by
+    )
     report.save()
     return report
+
+
+@transaction.atomic
+def activity_bulk_create(*, rows: Sequence[tuple[Output, Mapping[str, Any]]], by: Any) -> list[Activity]:
+    """Add many activities at once, each under the rules of `activity_create`, in a few queries.
+
+    Each row is an output and the fields `activity_create` takes. Codes must be new in their output;
+    an error names the output and code of the row. Each activity gets one history record, by `by`,
+    that already holds its lead and partner entities, countries, targets, objectives and coalitions
+    (saving and then setting each list, as `activity_create` does, writes one record per list).
+    """
+    if not rows:
+        return []
+    outputs = {output.pk: output for output, _fields in rows}
+    for output in outputs.values():
+        _require_manage(by, output.result.work_plan)
+    taken = set(Activity.objects.filter(output_id__in=outputs).values_list("output_id", "code"))
+    orders = dict(
+        Activity.objects.filter(output_id__in=outputs)
+        .values("output_id")
+        .annotate(m=Max("order"))
+        .values_list("output_id", "m")
+    )
+    activities: list[Activity] = []
+    related_rows: list[dict[str, Iterable[Any]]] = []
+    for output, fields in rows:
+        orders[output.pk] = (orders.get(output.pk) or 0) + 1
+        activity = Activity(output=output, order=orders[output.pk])
+        related = _set_activity(activity, dict(fields))
+        try:
+            # The output is given as an object and the code checked below: no query per row.
+            activity.full_clean(exclude=["output"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            row = _("Activity %(code)s of output %(output)s") % {"code": activity.code, "output": output.code}
+            raise ValidationError(
+                {name: [f"{row}: {m}" for m in messages] for name, messages in error.message_dict.items()}
+            ) from error
+        if (output.pk, activity.code) in taken:
+            raise ValidationError(
+                {
+                    "code": _("Output %(output)s already has an activity %(code)s.")
+                    % {"output": output.code, "code": activity.code}
+                }
+            )
+        taken.add((output.pk, activity.code))
+        activities.append(activity)
+        related_rows.append(related)
+    Activity.objects.bulk_create(activities)
+    through_rows: dict[str, list[Any]] = {}
+    for name in ACTIVITY_M2M:
+        field = Activity._meta.get_field(name)
+        through = field.remote_field.through  # type: ignore[union-attr]
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()  # type: ignore[union-attr]
+        links = [
+            through(**{f"{source}_id": activity.pk, f"{target}_id": pk})
+            for activity, related in zip(activities, related_rows, strict=True)
+            for pk in dict.fromkeys(getattr(value, "pk", value) for value in related.get(name, ()))
+        ]
+        through_rows[name] = through.objects.bulk_create(links)
+    history = Activity.history.bulk_history_create(activities, default_user=by) or []
+    history_of = {record.id: record.pk for record in history}
+    for name, links in through_rows.items():
+        if not history_of or not links:
+            continue
+        field = Activity._meta.get_field(name)
+        m2m_history = HistoricalRecords.m2m_models[field]
+        attnames = [f.attname for f in field.remote_field.through._meta.fields]  # type: ignore[union-attr]
+        source = field.m2m_field_name()  # type: ignore[union-attr]
+        m2m_history.objects.bulk_create(
+            [
+                m2m_history(
+                    history_id=history_of[getattr(link, f"{source}_id")],
+                    **{a: getattr(link, a) for a in attnames},
+                )
+                for link in links
+            ]
+        )
+    return activities
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """One status for `status_report_bulk_record`: what `status_report_record` takes, with its author."""
+
+    activity: Activity
+    status: str
+    by: Any
+    comment: str = ""
+    round: ReportingRound | None = None
+    as_at: date | None = None
+
+
+@transaction.atomic
+def status_report_bulk_record(*, entries: Sequence[StatusEntry]) -> list[StatusReport]:
+    """Record many statuses at once, each under the rules of `status_report_record`, in a few queries.
+
+    Each entry is checked as `status_report_record` checks it (the author may record it, the round
+    belongs to the activity's work plan, the date is neither in the future nor before the period);
+    one failing entry records nothing. Each report gets one history record, by its author.
+    """
+    reports = []
+    for entry in entries:
+        report = _status_report_build(
+            activity=entry.activity,
+            status=entry.status,
+            as_at=entry.as_at,
+            comment=entry.comment,
+            round=entry.round,
+            by=entry.by,
+        )
+        reports.append(report)
+    StatusReport.objects.bulk_create(reports)
+    StatusReport.history.bulk_history_create(reports)
+    return reports

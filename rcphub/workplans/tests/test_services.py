@@ -232,7 +232,7 @@ def test_activity_update_keeps_history_with_the_value_before(work_plan, coalitio
     activity_update(
         activity=activity, by=coalition_secretariat, expected_version=activity.version, title="Renamed"
     )
-    latest = activity_change_history(activity=activity)[0]
+    latest = activity_change_history(activity=activity, user=coalition_secretariat)[0]
     change = next(c for c in latest.changes if c.after == "Renamed")
     assert change.before == old_title
 
@@ -241,3 +241,37 @@ def test_history_records_who_made_the_change(work_plan, focal_point):
     activity = _activity(work_plan)
     activity_update(activity=activity, by=focal_point, expected_version=activity.version, due_text="Q4 2026")
     assert activity.history.first().history_user == focal_point
+
+
+def test_focal_point_cannot_hand_the_activity_to_another_entity_or_hide_it(work_plan, focal_point):
+    activity = _activity(work_plan)
+    for change in (
+        {"lead_entities": [Entity.objects.get(acronym="WHO")]},
+        {"visibility": "internal"},
+        {"code": "z"},
+    ):
+        with pytest.raises(ValidationError) as error:
+            activity_update(
+                activity=_activity(work_plan), by=focal_point, expected_version=activity.version, **change
+            )
+        assert set(error.value.message_dict) == set(change)
+    fresh = _activity(work_plan)
+    assert (fresh.code, fresh.visibility, [e.acronym for e in fresh.lead_entities.all()]) == (
+        "i",
+        "public",
+        ["UNDP"],
+    )
+
+
+def test_focal_point_may_resend_unchanged_locked_fields(work_plan, focal_point):
+    activity = _activity(work_plan)
+    activity_update(
+        activity=activity,
+        by=focal_point,
+        expected_version=activity.version,
+        lead_entities=list(activity.lead_entities.all()),
+        visibility="public",
+        code="i",
+        due_text="By end 2026",
+    )
+    assert _activity(work_plan).due_text == "By end 2026"

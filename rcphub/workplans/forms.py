@@ -1,0 +1,249 @@
+"""Forms of the work-plan pages. They check the shape of the input; the services check the rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from rcphub.coalitions.models import Coalition
+from rcphub.coalitions.selectors import coalition_visibility_q
+from rcphub.core.dates import today
+from rcphub.core.models import ProgressStatus, Visibility
+from rcphub.core.validators import validate_code
+from rcphub.reference.models import Country, Entity, GcmObjective, SdgTarget
+from rcphub.workplans.models import Activity, ReportingRound, WorkPlan
+from rcphub.workplans.services import MANAGER_ONLY_FIELDS
+
+
+class DateInput(forms.DateInput):
+    """A native date picker that posts ISO dates, so the form works without JavaScript."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def add_service_error(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on the field it names, else above the form.
+
+    A uniqueness error goes on the first field of the unique set that the form shows ("code").
+    """
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        for item in errors:
+            target = name if name in form.fields else None
+            if target is None and name == NON_FIELD_ERRORS:
+                target = _unique_field(form, item)
+            form.add_error(target, item)
+
+
+def _unique_field(form: forms.Form, error: ValidationError) -> str | None:
+    params = error.params if isinstance(error.params, dict) else {}
+    if error.code not in ("unique", "unique_together") or not params.get("unique_check"):
+        return None
+    return next((name for name in params["unique_check"] if name in form.fields), None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Work plans, results, outputs, reporting rounds
+
+
+class WorkPlanForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, help_text=_("For example “Work plan 2026”."))
+    period_start = forms.DateField(label=_("Period starts"), widget=DateInput())
+    period_end = forms.DateField(label=_("Period ends"), widget=DateInput())
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ResultForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        validators=[validate_code],
+        help_text=_("As written in the plan: 1, 2, 3."),
+    )
+    title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class OutputForm(ResultForm):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        validators=[validate_code],
+        help_text=_("As written in the plan: 1.1, 1.2."),
+    )
+
+
+class ReportingRoundForm(forms.Form):
+    as_at = forms.DateField(
+        label=_("As at"), widget=DateInput(), help_text=_("The date the round reports on, e.g. 30 June.")
+    )
+    title = forms.CharField(label=_("Title"), max_length=200, help_text=_("For example “Mid-year review”."))
+
+
+# ---------------------------------------------------------------------------------------------
+# Activities
+
+
+class EntityChoiceField(forms.ModelMultipleChoiceField[Entity]):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.acronym} — {obj.name}"
+
+
+class SdgTargetChoiceField(forms.ModelMultipleChoiceField[SdgTarget]):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.code} {obj.title[:90]}"
+
+
+class ActivityForm(forms.Form):
+    """The fields of an activity that the secretariat and the lead entities' focal points set."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        validators=[validate_code],
+        help_text=_("As written in the plan: i, ii, iii."),
+    )
+    title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    lead_entities = EntityChoiceField(
+        label=_("Lead entities"), queryset=Entity.objects.none(), required=False
+    )
+    partner_entities = EntityChoiceField(
+        label=_("Partner entities"), queryset=Entity.objects.none(), required=False
+    )
+    countries = forms.ModelMultipleChoiceField(
+        label=_("Countries"), queryset=Country.objects.none(), required=False
+    )
+    start_on = forms.DateField(label=_("Starts on"), required=False, widget=DateInput())
+    end_on = forms.DateField(label=_("Ends on"), required=False, widget=DateInput())
+    due_text = forms.CharField(
+        label=_("Timing as written"),
+        max_length=200,
+        required=False,
+        help_text=_("As written in the plan, e.g. “Q3 2026”, when there are no dates."),
+    )
+    sdg_targets = SdgTargetChoiceField(
+        label=_("SDG targets"), queryset=SdgTarget.objects.none(), required=False
+    )
+    gcm_objectives = forms.ModelMultipleChoiceField(
+        label=_("GCM objectives"), queryset=GcmObjective.objects.none(), required=False
+    )
+    collaborating_coalitions = forms.ModelMultipleChoiceField(
+        label=_("Collaborating coalitions"), queryset=Coalition.objects.none(), required=False
+    )
+    visibility = forms.ChoiceField(
+        label=_("Visibility"),
+        choices=Visibility.choices,
+        initial=Visibility.PUBLIC,
+        help_text=_("Internal activities are shown to the coalition's members only."),
+    )
+    footnotes = forms.CharField(
+        label=_("Footnotes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, user: Any, manage: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        if not manage:
+            # A focal point edits the activity's content; who leads it and who sees it stay with the secretariat.
+            for name in MANAGER_ONLY_FIELDS:
+                fields[name].disabled = True
+                fields[name].help_text = _("Set by the coalition secretariat.")
+        fields["lead_entities"].queryset = Entity.objects.order_by("acronym")
+        fields["partner_entities"].queryset = Entity.objects.order_by("acronym")
+        fields["countries"].queryset = Country.objects.order_by("name_en")
+        fields["sdg_targets"].queryset = SdgTarget.objects.order_by("goal__number", "order", "code")
+        fields["gcm_objectives"].queryset = GcmObjective.objects.order_by("number")
+        # Only coalitions the user may see, so that no internal coalition's name leaks.
+        fields["collaborating_coalitions"].queryset = Coalition.objects.filter(
+            coalition_visibility_q(user)
+        ).order_by("name")
+
+    def activity_fields(self) -> dict[str, Any]:
+        """Return the cleaned values that `activity_create` and `activity_update` take."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+
+class ActivityEditForm(ActivityForm):
+    """The activity form with the version it was read at, so that a concurrent edit is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    @staticmethod
+    def initial_for(activity: Activity) -> dict[str, Any]:
+        """Return the form's initial values from the activity (many-to-many fields prefetched)."""
+        initial: dict[str, Any] = {
+            name: getattr(activity, name)
+            for name in (
+                "code",
+                "title",
+                "description",
+                "start_on",
+                "end_on",
+                "due_text",
+                "visibility",
+                "footnotes",
+            )
+        }
+        for name in (
+            "lead_entities",
+            "partner_entities",
+            "countries",
+            "sdg_targets",
+            "gcm_objectives",
+            "collaborating_coalitions",
+        ):
+            initial[name] = [obj.pk for obj in getattr(activity, name).all()]
+        initial["version"] = activity.version
+        return initial
+
+
+# ---------------------------------------------------------------------------------------------
+# Progress
+
+
+class StatusReportForm(forms.Form):
+    """Record the status of an activity as at a date, in a reporting round or not."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=ProgressStatus.choices)
+    as_at = forms.DateField(
+        label=_("As at"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("The date the status describes; today if left empty. In a round, the round's date."),
+    )
+    round = forms.ModelChoiceField(
+        label=_("Reporting round"),
+        queryset=ReportingRound.objects.none(),
+        required=False,
+        empty_label=_("— none —"),
+    )
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, work_plan: WorkPlan, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("as_at", today())
+        super().__init__(*args, **kwargs)
+        round_field: Any = self.fields["round"]
+        round_field.queryset = ReportingRound.objects.filter(work_plan=work_plan).order_by("as_at")
+
+    def report_fields(self) -> dict[str, Any]:
+        """Return the values `status_report_record` takes.
+
+        With a round chosen, the date left at today's default gives way to the round's date.
+        """
+        data = dict(self.cleaned_data)
+        if data.get("round") is not None and data.get("as_at") in (None, today()):
+            data["as_at"] = None
+        return data
