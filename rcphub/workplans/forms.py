@@ -15,7 +15,7 @@ from rcphub.core.models import ProgressStatus, Visibility
 from rcphub.core.validators import validate_code
 from rcphub.reference.models import Country, Entity, GcmObjective, SdgTarget
 from rcphub.workplans.models import Activity, ReportingRound, WorkPlan
-from rcphub.workplans.services import MANAGER_ONLY_FIELDS
+from rcphub.workplans.services import ACTIVITY_FIELDS, ACTIVITY_M2M, MANAGER_ONLY_FIELDS
 
 
 class DateInput(forms.DateInput):
@@ -184,27 +184,8 @@ class ActivityEditForm(ActivityForm):
     @staticmethod
     def initial_for(activity: Activity) -> dict[str, Any]:
         """Return the form's initial values from the activity (many-to-many fields prefetched)."""
-        initial: dict[str, Any] = {
-            name: getattr(activity, name)
-            for name in (
-                "code",
-                "title",
-                "description",
-                "start_on",
-                "end_on",
-                "due_text",
-                "visibility",
-                "footnotes",
-            )
-        }
-        for name in (
-            "lead_entities",
-            "partner_entities",
-            "countries",
-            "sdg_targets",
-            "gcm_objectives",
-            "collaborating_coalitions",
-        ):
+        initial: dict[str, Any] = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
+        for name in ACTIVITY_M2M:
             initial[name] = [obj.pk for obj in getattr(activity, name).all()]
         initial["version"] = activity.version
         return initial

@@ -272,6 +272,20 @@ def status_label(status: str | None) -> str:
     return str(STATUS_LABELS.get(status, status)) if status else str(_("No report yet"))
 
 
+def _activity_node(activity: Activity, *, user: Any, work_plan: WorkPlan) -> ActivityNode:
+    """Return the activity's row, from an activity annotated by `with_status_as_at`."""
+    status = activity.status_as_at  # type: ignore[attr-defined]
+    return ActivityNode(
+        activity=activity,
+        status=status,
+        status_label=status_label(status),
+        reported_on=activity.status_reported_on,  # type: ignore[attr-defined]
+        comment=activity.status_comment or "",  # type: ignore[attr-defined]
+        can_edit=can_edit_activity(user=user, activity=activity, work_plan=work_plan),
+        can_record_status=can_record_status(user=user, activity=activity, work_plan=work_plan),
+    )
+
+
 def workplan_tree(*, work_plan: WorkPlan, user: Any, as_at: date) -> WorkPlanTree:
     """Return the work plan as the nested tree people know, with each activity's status as at `as_at`.
 
@@ -292,19 +306,9 @@ def workplan_tree(*, work_plan: WorkPlan, user: Any, as_at: date) -> WorkPlanTre
     counts: dict[str, int] = dict.fromkeys(STATUS_LABELS, 0)
     counts["none"] = 0
     for activity in activities:
-        status = activity.status_as_at  # type: ignore[attr-defined]
-        counts[status or "none"] = counts.get(status or "none", 0) + 1
-        by_output.setdefault(activity.output_id, []).append(
-            ActivityNode(
-                activity=activity,
-                status=status,
-                status_label=status_label(status),
-                reported_on=activity.status_reported_on,  # type: ignore[attr-defined]
-                comment=activity.status_comment or "",  # type: ignore[attr-defined]
-                can_edit=can_edit_activity(user=user, activity=activity, work_plan=work_plan),
-                can_record_status=can_record_status(user=user, activity=activity, work_plan=work_plan),
-            )
-        )
+        node = _activity_node(activity, user=user, work_plan=work_plan)
+        counts[node.status or "none"] = counts.get(node.status or "none", 0) + 1
+        by_output.setdefault(activity.output_id, []).append(node)
     output_nodes: dict[int, list[OutputNode]] = {}
     for output in outputs:
         nodes = by_output.get(output.pk, [])
@@ -429,16 +433,7 @@ def workplan_activity_node(*, activity_id: int, user: Any, as_at: date) -> Activ
     if activity is None:
         raise NotFound
     work_plan = activity.output.result.work_plan
-    status = activity.status_as_at  # type: ignore[attr-defined]
-    return ActivityNode(
-        activity=activity,
-        status=status,
-        status_label=status_label(status),
-        reported_on=activity.status_reported_on,  # type: ignore[attr-defined]
-        comment=activity.status_comment or "",  # type: ignore[attr-defined]
-        can_edit=can_edit_activity(user=user, activity=activity, work_plan=work_plan),
-        can_record_status=can_record_status(user=user, activity=activity, work_plan=work_plan),
-    )
+    return _activity_node(activity, user=user, work_plan=work_plan)
 
 
 # Fields left out of the change log: counters and times that every save changes.
