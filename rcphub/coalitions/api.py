@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
@@ -28,7 +29,8 @@ class CoalitionOut(Schema):
 
     @staticmethod
     def resolve_parent(coalition: Coalition) -> str | None:
-        return coalition.parent.slug if coalition.parent else None
+        # Annotated by `coalition_list`: null where the reader may not see the parent.
+        return getattr(coalition, "parent_slug", None)
 
     @staticmethod
     def resolve_co_chairs(coalition: Coalition) -> list[str]:
@@ -52,7 +54,10 @@ class CountryNetworkOut(Schema):
 
     @staticmethod
     def resolve_tor_file(network: CountryNetwork) -> str | None:
-        return network.tor_file.url if network.tor_file else None
+        # The guarded page, which checks who may see the coalition; never the storage address.
+        if not network.tor_file:
+            return None
+        return reverse("coalitions:network_tor", args=[network.coalition.slug, network.pk])
 
 
 class CoalitionDetailOut(CoalitionOut):
@@ -64,7 +69,7 @@ class CoalitionDetailOut(CoalitionOut):
 
     @staticmethod
     def resolve_tor_file(coalition: Coalition) -> str | None:
-        return coalition.tor_file.url if coalition.tor_file else None
+        return reverse("coalitions:tor", args=[coalition.slug]) if coalition.tor_file else None
 
     @staticmethod
     def resolve_members(coalition: Coalition) -> list[CoalitionMember]:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rcphub.coalitions.models import Coalition, CoalitionMember, CountryNetwork
 from rcphub.core.dates import today
+from rcphub.core.forms import ModelChoiceField
 from rcphub.core.validators import validate_upload
 from rcphub.reference.models import Country, Entity
 
@@ -55,12 +56,12 @@ class StoredFileInput(forms.ClearableFileInput):
         return None
 
 
-class EntityChoiceField(forms.ModelChoiceField[Entity]):
+class EntityChoiceField(ModelChoiceField):
     def label_from_instance(self, obj: Entity) -> str:
         return f"{obj.acronym} — {obj.name}" if obj.name != obj.acronym else obj.acronym
 
 
-class CountryChoiceField(forms.ModelChoiceField[Country]):
+class CountryChoiceField(ModelChoiceField):
     def label_from_instance(self, obj: Country) -> str:
         return obj.name
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -88,6 +90,11 @@ class CoalitionRole(models.TextChoices):
     MEMBER = "member", _("Member")
     SECRETARIAT = "secretariat", _("Secretariat")
     OBSERVER = "observer", _("Observer")
+
+
+def current_membership_q(on: date) -> Q:
+    """Return the filter of memberships in force on the date: begun (or undated) and not yet ended."""
+    return (Q(since__isnull=True) | Q(since__lte=on)) & (Q(until__isnull=True) | Q(until__gte=on))
 
 
 class CoalitionMember(TimeStampedModel):

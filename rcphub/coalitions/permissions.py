@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
-
 from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import (
     coalition_ids_with_role,
@@ -13,7 +11,7 @@ from rcphub.accounts.permissions import (
     grants_of,
     is_platform_secretariat,
 )
-from rcphub.coalitions.models import Coalition, CoalitionMember
+from rcphub.coalitions.models import Coalition, CoalitionMember, current_membership_q
 from rcphub.core.dates import today
 from rcphub.core.models import Visibility
 
@@ -30,7 +28,7 @@ def member_coalition_ids(user: Any) -> frozenset[int]:
     ids = {g.coalition_id for g in grants_of(user) if g.coalition_id is not None}
     entities = entity_ids_of(user)
     if entities:
-        current = Q(until__isnull=True) | Q(until__gte=today())
+        current = current_membership_q(today())
         ids.update(
             CoalitionMember.objects.filter(current, entity_id__in=entities).values_list(
                 "coalition_id", flat=True

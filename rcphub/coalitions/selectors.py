@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, F, Prefetch, Q, QuerySet, When
 
 from rcphub.accounts.permissions import is_platform_secretariat
-from rcphub.coalitions.models import Coalition, CoalitionMember, CoalitionRole, CountryNetwork
+from rcphub.coalitions.models import (
+    Coalition,
+    CoalitionMember,
+    CoalitionRole,
+    CountryNetwork,
+    current_membership_q,
+)
 from rcphub.coalitions.permissions import can_edit_coalition, member_coalition_ids
 from rcphub.core.dates import today
 from rcphub.core.errors import NotFound
@@ -25,11 +31,19 @@ def coalition_visibility_q(user: Any, prefix: str = "") -> Q:
     return q
 
 
+def visible_parent_slug(user: Any) -> Case | F:
+    """Return an expression of the parent coalition's slug where the user may see the parent, else null."""
+    if is_platform_secretariat(user):
+        return F("parent__slug")
+    return Case(When(coalition_visibility_q(user, prefix="parent__"), then=F("parent__slug")), default=None)
+
+
 def coalition_list(*, user: Any) -> QuerySet[Coalition]:
-    """Return the coalitions the user may see, co-chairs prefetched."""
-    current = Q(until__isnull=True) | Q(until__gte=today())
+    """Return the coalitions the user may see, co-chairs prefetched, with `parent_slug` where the user may see it."""
+    current = current_membership_q(today())
     return (
         Coalition.objects.filter(coalition_visibility_q(user))
+        .annotate(parent_slug=visible_parent_slug(user))
         .select_related("platform", "parent")
         .prefetch_related(
             Prefetch(
@@ -68,7 +82,7 @@ def coalition_members(*, coalition: Coalition, include_past: bool = False) -> Qu
     """Return the coalition's members, current ones unless `include_past`."""
     qs = coalition.members.select_related("entity")
     if not include_past:
-        qs = qs.filter(Q(until__isnull=True) | Q(until__gte=today()))
+        qs = qs.filter(current_membership_q(today()))
     return qs.order_by("role", "entity__acronym")
 
 
@@ -82,7 +96,7 @@ def coalition_get_with_members(*, slug: str, user: Any) -> Coalition:
 
     The members are on `current_members` and the networks on `network_list`; one query each.
     """
-    current = Q(until__isnull=True) | Q(until__gte=today())
+    current = current_membership_q(today())
     coalition = (
         coalition_list(user=user)
         .filter(slug=slug)

@@ -75,6 +75,8 @@ def country_network_save(
 ) -> CountryNetwork:
     """Create or change a country network of the coalition."""
     _require_edit(by, coalition)
+    if network is not None and network.coalition_id != coalition.pk:
+        raise PermissionDenied
     network = network or CountryNetwork(coalition=coalition)
     network.country = country
     network.name = name

@@ -12,6 +12,7 @@ from ninja.pagination import paginate
 
 from rcphub.api.errors import api_field_names
 from rcphub.api.pagination import Pagination
+from rcphub.coalitions.permissions import has_internal_access
 from rcphub.core.dates import today
 from rcphub.core.models import ProgressStatus
 from rcphub.workplans import selectors, services
@@ -155,12 +156,15 @@ class StatusReportOut(Schema):
     as_at: date
     comment: str
     round: int | None = Field(alias="round_id", description="The reporting round's id, if reported in one.")
-    author: str = Field(description="The name of the person who reported it.")
+    author: str | None = Field(
+        description="The name of the person who reported it; given to the coalition's members only."
+    )
     created_at: datetime
 
     @staticmethod
-    def resolve_author(report: StatusReport) -> str:
-        return report.author.get_full_name()
+    def resolve_author(report: StatusReport) -> str | None:
+        # Handlers mark the reports whose reader may know who wrote them; unmarked ones stay anonymous.
+        return report.author.get_full_name() if getattr(report, "author_shown", False) else None
 
 
 class StatusReportIn(Schema):
@@ -183,10 +187,10 @@ class WorkPlanQuery(Schema):
 
 class ActivityQuery(Schema):
     coalition: str | None = Field(None, description="The coalition's slug.")
-    work_plan: int | None = Field(None, description="The work plan's id.")
+    work_plan: int | None = Field(None, ge=1, le=2**63 - 1, description="The work plan's id.")
     country: str | None = Field(None, max_length=3, description="ISO alpha-2 or alpha-3 code.")
     sdg_target: str | None = Field(None, max_length=10, description="SDG target code, e.g. 3.8.")
-    gcm_objective: int | None = Field(None, description="GCM objective number, 1–23.")
+    gcm_objective: int | None = Field(None, ge=1, le=2**15, description="GCM objective number, 1–23.")
     lead_entity: str | None = Field(None, max_length=40, description="The lead entity's acronym.")
     status: str | None = Field(
         None,
@@ -271,10 +275,14 @@ def get_activity(request: HttpRequest, activity_id: int, query: Query[AsAtQuery]
 
 
 @router.get("/activities/{activity_id}/status-reports", response=list[StatusReportOut])
-def list_status_reports(request: HttpRequest, activity_id: int) -> QuerySet[StatusReport]:
+def list_status_reports(request: HttpRequest, activity_id: int) -> list[StatusReport]:
     """List every status report of the activity, latest first."""
     activity = selectors.activity_get(activity_id=activity_id, user=request.user)
-    return selectors.activity_status_history(activity=activity)
+    shown = has_internal_access(user=request.user, coalition_id=activity.output.result.work_plan.coalition_id)
+    reports = list(selectors.activity_status_history(activity=activity))
+    for report in reports:
+        report.author_shown = shown  # type: ignore[attr-defined]
+    return reports
 
 
 @router.post("/activities/{activity_id}/status-reports", response={201: StatusReportOut})
@@ -289,7 +297,7 @@ def create_status_report(request: HttpRequest, activity_id: int, payload: Status
             if payload.round_id is not None
             else None
         )
-        return services.status_report_record(
+        report = services.status_report_record(
             activity=activity,
             status=payload.status.value,
             as_at=payload.as_at,
@@ -297,3 +305,5 @@ def create_status_report(request: HttpRequest, activity_id: int, payload: Status
             round=round_,
             by=request.user,
         )
+    report.author_shown = True  # type: ignore[attr-defined]
+    return report

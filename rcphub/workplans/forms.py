@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from rcphub.coalitions.models import Coalition
 from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.dates import today
+from rcphub.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from rcphub.core.models import ProgressStatus, Visibility
 from rcphub.core.validators import validate_code
 from rcphub.reference.models import Country, Entity, GcmObjective, SdgTarget
@@ -94,12 +95,12 @@ class ReportingRoundForm(forms.Form):
 # Activities
 
 
-class EntityChoiceField(forms.ModelMultipleChoiceField[Entity]):
+class EntityChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.acronym} — {obj.name}"
 
 
-class SdgTargetChoiceField(forms.ModelMultipleChoiceField[SdgTarget]):
+class SdgTargetChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.code} {obj.title[:90]}"
 
@@ -123,7 +124,7 @@ class ActivityForm(forms.Form):
     partner_entities = EntityChoiceField(
         label=_("Partner entities"), queryset=Entity.objects.none(), required=False
     )
-    countries = forms.ModelMultipleChoiceField(
+    countries = ModelMultipleChoiceField(
         label=_("Countries"), queryset=Country.objects.none(), required=False
     )
     start_on = forms.DateField(label=_("Starts on"), required=False, widget=DateInput())
@@ -137,10 +138,10 @@ class ActivityForm(forms.Form):
     sdg_targets = SdgTargetChoiceField(
         label=_("SDG targets"), queryset=SdgTarget.objects.none(), required=False
     )
-    gcm_objectives = forms.ModelMultipleChoiceField(
+    gcm_objectives = ModelMultipleChoiceField(
         label=_("GCM objectives"), queryset=GcmObjective.objects.none(), required=False
     )
-    collaborating_coalitions = forms.ModelMultipleChoiceField(
+    collaborating_coalitions = ModelMultipleChoiceField(
         label=_("Collaborating coalitions"), queryset=Coalition.objects.none(), required=False
     )
     visibility = forms.ChoiceField(
@@ -205,7 +206,7 @@ class StatusReportForm(forms.Form):
         widget=DateInput(),
         help_text=_("The date the status describes; today if left empty. In a round, the round's date."),
     )
-    round = forms.ModelChoiceField(
+    round = ModelChoiceField(
         label=_("Reporting round"),
         queryset=ReportingRound.objects.none(),
         required=False,

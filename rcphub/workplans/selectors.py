@@ -11,8 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from rcphub.accounts.permissions import is_platform_secretariat
-from rcphub.coalitions.models import Coalition
-from rcphub.coalitions.permissions import member_coalition_ids
+from rcphub.coalitions.permissions import has_internal_access, member_coalition_ids
 from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.errors import NotFound
 from rcphub.core.models import ProgressStatus, Visibility
@@ -104,8 +103,8 @@ ACTIVITY_PREFETCH = (
     ),
     Prefetch("sdg_targets", queryset=SdgTarget.objects.only("id", "code", "goal_id", "order")),
     Prefetch("gcm_objectives", queryset=GcmObjective.objects.only("id", "number", "code", "short_title")),
-    # Only public coalitions: an internal one is not named to readers who may not see it.
-    Prefetch("collaborating_coalitions", queryset=Coalition.objects.filter(visibility=Visibility.PUBLIC)),
+    # All of them: whoever shows them filters by the reader (an internal coalition is not named to all).
+    "collaborating_coalitions",
 )
 
 
@@ -451,6 +450,9 @@ def activity_change_history(*, activity: Activity, user: Any) -> list[HistoryEnt
     """
     history_model: Any = Activity.history.model
     records = list(activity.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    if not has_internal_access(user=user, coalition_id=activity.output.result.work_plan.coalition_id):
+        # What the activity said while it was internal is not for those who may not read internal items.
+        records = [record for record in records if record.visibility == Visibility.PUBLIC]
     record_ids = [record.history_id for record in records]
     related: dict[str, dict[int, str]] = {}
     for m2m in Activity._meta.many_to_many:

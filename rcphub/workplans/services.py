@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from rcphub.coalitions.models import Coalition
 from rcphub.coalitions.permissions import is_coalition_secretariat
+from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.dates import today
 from rcphub.core.errors import TransitionError
 from rcphub.workplans.models import (
@@ -128,6 +129,8 @@ def result_save(
 ) -> Result:
     """Create or change a result of the work plan."""
     _require_manage(by, work_plan)
+    if result is not None and result.work_plan_id != work_plan.pk:
+        raise PermissionDenied
     if result is None:
         result = Result(work_plan=work_plan, order=_next_order(work_plan.results))
     result.code, result.title, result.description = code.strip(), title.strip(), description.strip()
@@ -143,6 +146,8 @@ def output_save(
 ) -> Output:
     """Create or change an output under a result."""
     _require_manage(by, result.work_plan)
+    if output is not None and output.result_id != result.pk:
+        raise PermissionDenied
     if output is None:
         output = Output(result=result, order=_next_order(result.outputs))
     output.code, output.title, output.description = code.strip(), title.strip(), description.strip()
@@ -206,9 +211,25 @@ def activity_update(*, activity: Activity, by: Any, expected_version: int | None
     activity.full_clean()
     activity._history_user = by  # type: ignore[attr-defined]
     activity.save_versioned(expected_version=expected_version)
+    if "collaborating_coalitions" in related:
+        related["collaborating_coalitions"] = _keep_hidden_coalitions(
+            activity, related["collaborating_coalitions"], by
+        )
+    # Set against the database, not against lists prefetched for display.
+    getattr(activity, "_prefetched_objects_cache", {}).clear()
     for name, values in related.items():
         getattr(activity, name).set(values)
     return activity
+
+
+def _keep_hidden_coalitions(activity: Activity, chosen: Iterable[Any], by: Any) -> list[Any]:
+    """Return the chosen collaborating coalitions plus those linked that the editor may not see.
+
+    An editor cannot choose what they cannot see, so saving their form must not unlink it either.
+    """
+    linked = Coalition.objects.filter(collaborating_activities=activity)
+    hidden = linked.exclude(pk__in=linked.filter(coalition_visibility_q(by)).values("pk"))
+    return [*chosen, *hidden]
 
 
 @transaction.atomic

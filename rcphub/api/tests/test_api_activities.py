@@ -81,7 +81,7 @@ def test_activity_detail_shows_status_as_at(client, work_plan, activity, platfor
     assert client.get(f"{API}/activities/{first.pk}", {"as_at": "2026-10-01"}).json()["status"] == "completed"
 
 
-def test_status_history_lists_reports_latest_first(client, work_plan, activity, platform_secretariat):
+def test_status_history_lists_reports_latest_first(client, work_plan, activity, platform_secretariat, member):
     first = activity("i")
     report(first, "starting", date(2026, 3, 31), platform_secretariat)
     report(first, "completed", date(2026, 9, 30), platform_secretariat)
@@ -90,8 +90,11 @@ def test_status_history_lists_reports_latest_first(client, work_plan, activity, 
         ("completed", "2026-09-30"),
         ("starting", "2026-03-31"),
     ]
-    assert history[0]["author"] == platform_secretariat.get_full_name()
+    assert history[0]["author"] is None  # a visitor is not told who reported
     assert "email" not in history[0]
+    client.force_login(member)
+    history = client.get(f"{API}/activities/{first.pk}/status-reports").json()
+    assert history[0]["author"] == platform_secretariat.get_full_name()
 
 
 # ---------------------------------------------------------------------------------------------

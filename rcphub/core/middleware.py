@@ -1,0 +1,68 @@
+"""Refuse NUL characters in a request's address, query and JSON body before any view sees them.
+
+PostgreSQL cannot store or compare text holding NUL, and no reader types one: answer a clear 4xx
+naming the field (422 in the API's error shape, 400 for pages) rather than a server error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils.translation import gettext as _
+
+NUL = "\x00"
+
+
+class RejectNulCharactersMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        where = self._where(request)
+        if where is None:
+            return self.get_response(request)
+        part, name = where
+        message = _("“%(name)s” contains a NUL character, which is not allowed.") % {"name": name}
+        if request.path.startswith("/api/"):
+            return JsonResponse(
+                {"detail": [{"loc": [part, name], "msg": message, "type": "value_error"}]}, status=422
+            )
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+    @staticmethod
+    def _where(request: HttpRequest) -> tuple[str, str] | None:
+        if NUL in request.path:
+            return "path", "path"
+        for key, values in request.GET.lists():
+            if NUL in key or any(NUL in value for value in values):
+                return "query", key.replace(NUL, "")
+        if request.content_type == "application/json" and request.method in ("POST", "PUT", "PATCH"):
+            body = request.body
+            if b"\x00" in body or b"\\u0000" in body:
+                try:
+                    return "body", _field_holding_nul(json.loads(body)) or "body"
+                except ValueError:
+                    return "body", "body"
+        return None
+
+
+def _field_holding_nul(value: Any, name: str = "") -> str | None:
+    """Return the name of the first field (or key) of a JSON document whose text holds a NUL."""
+    if isinstance(value, str):
+        return name if NUL in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if NUL in key:
+                return key.replace(NUL, "")
+            found = _field_holding_nul(item, key)
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for item in value:
+            found = _field_holding_nul(item, name)
+            if found is not None:
+                return found
+    return None
