@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "rcphub.accounts",
     "rcphub.coalitions",
     "rcphub.workplans",
+    "rcphub.followup",
     "rcphub.api",
 ]
 
@@ -160,6 +161,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Follow-up: a commitment with no report for longer than this many days is stale.
+RCPHUB_FOLLOWUP_STALE_DAYS = env.int("RCPHUB_FOLLOWUP_STALE_DAYS", default=180)
 
 # Work-plan reporting: how many items an API list returns per page.
 NINJA_PAGINATION_PER_PAGE = 50

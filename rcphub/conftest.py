@@ -110,3 +110,18 @@ def work_plan(coalition: Any) -> Any:
 @pytest.fixture
 def as_of() -> date:
     return date(2026, 6, 30)
+
+
+@pytest.fixture
+def follow_up_officer(db: Any) -> Any:
+    """A follow-up officer of UNICEF, the organisation of the `review` fixture."""
+    return _user("followup@example.org", "UNICEF", Role.FOLLOW_UP_OFFICER)
+
+
+@pytest.fixture
+def review(db: Any) -> Any:
+    """A public UNICEF evaluation issued 2025-06-30 with recommendations 1 (UNDP responsible, due
+    2026-03-31, one key action), 2 (UNICEF responsible, due 2026-12-31) and 3 (not accepted)."""
+    from rcphub.followup.tests.factories import build_review
+
+    return build_review()

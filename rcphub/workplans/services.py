@@ -18,6 +18,7 @@ from rcphub.coalitions.permissions import is_coalition_secretariat
 from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.dates import today
 from rcphub.core.errors import TransitionError
+from rcphub.core.status import report_date
 from rcphub.workplans.models import (
     WORKPLAN_TRANSITIONS,
     Activity,
@@ -258,18 +259,13 @@ def _status_report_build(
     work_plan = activity.output.result.work_plan
     if not can_record_status(user=by, activity=activity, work_plan=work_plan):
         raise PermissionDenied
-    if round is not None:
-        if round.work_plan_id != work_plan.pk:
-            raise ValidationError({"round": _("This reporting round belongs to another work plan.")})
-        if as_at is not None and as_at != round.as_at:
-            raise ValidationError({"as_at": _("A report in a round is dated as at the round's date.")})
-        as_at = round.as_at
-    if as_at is None:
-        as_at = today()
-    if as_at > today():
-        raise ValidationError({"as_at": _("A status cannot be reported as at a date in the future.")})
-    if as_at < work_plan.period_start.replace(month=1, day=1):
-        raise ValidationError({"as_at": _("The date comes before the work plan's period.")})
+    as_at = report_date(
+        as_at=as_at,
+        round_as_at=round.as_at if round is not None else None,
+        round_belongs=round is not None and round.work_plan_id == work_plan.pk,
+        not_before=work_plan.period_start.replace(month=1, day=1),
+        not_before_message=_("The date comes before the work plan's period."),
+    )
     report = StatusReport(
         activity=activity, status=status, as_at=as_at, comment=comment.strip(), round=round, author=by
     )
