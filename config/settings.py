@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "rcphub.coalitions",
     "rcphub.workplans",
     "rcphub.followup",
+    "rcphub.meetings",
+    "rcphub.reports",
     "rcphub.api",
 ]
 
