@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "rcphub.followup",
     "rcphub.meetings",
     "rcphub.reports",
+    "rcphub.demo",
     "rcphub.api",
 ]
 

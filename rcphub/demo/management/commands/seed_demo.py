@@ -5,14 +5,17 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from rcphub.followup.demo import followup_demo_seed
 from rcphub.workplans.demo import DemoSeedError, demo_seed
 from rcphub.workplans.demo.content import DEMO_PASSWORD, USERS
 
 
 class Command(BaseCommand):
     help = (
-        "Create the demo platform, coalitions, work plans with progress, and one login per role. "
+        "Create the demo platform, coalitions, work plans with progress, the follow-up ledger, and one "
+        "login per role. "
         "Idempotent: a second run creates and changes nothing. Runs only with DEBUG on."
     )
 
@@ -23,10 +26,14 @@ class Command(BaseCommand):
                 "(set DEBUG=1)."
             )
         started = time.monotonic()
+        say = lambda line: self.stdout.write(f"  {line}")  # noqa: E731
         try:
-            report = demo_seed(progress=lambda line: self.stdout.write(f"  {line}"))
+            with transaction.atomic():
+                report = demo_seed(progress=say)
+                followup = followup_demo_seed(progress=say)
         except DemoSeedError as error:
             raise CommandError(str(error)) from error
+        report.created.update(followup)
         for line in report.skipped_rounds:
             self.stdout.write(self.style.WARNING(f"  not yet opened (dated in the future): {line}"))
         elapsed = time.monotonic() - started
