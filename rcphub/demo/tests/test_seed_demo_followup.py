@@ -32,3 +32,15 @@ def test_seed_demo_builds_the_follow_up_ledger_once(settings):
     call_command("seed_demo", stdout=out)
     assert _counts() == before
     assert "nothing created" in out.getvalue()
+
+
+def test_seed_demo_holds_two_meetings_whose_decisions_are_followed_up(settings):
+    from rcphub.meetings.models import Decision, Meeting
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    assert Meeting.objects.count() == 2
+    first, second = Meeting.objects.order_by("held_on")
+    assert first.decisions.count() >= 3 and second.decisions.count() >= 3
+    assert all(d.commitment.review_id == d.meeting.review_id for d in Decision.objects.select_related("commitment"))
+    assert FollowUpReport.objects.filter(commitment__review=first.review, as_at__lte=second.held_on).exists()

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from rcphub.followup.demo import followup_demo_seed
+from rcphub.meetings.demo import meetings_demo_seed
 from rcphub.workplans.demo import DemoSeedError, demo_seed
 from rcphub.workplans.demo.content import DEMO_PASSWORD, USERS
 
@@ -31,9 +32,11 @@ class Command(BaseCommand):
             with transaction.atomic():
                 report = demo_seed(progress=say)
                 followup = followup_demo_seed(progress=say)
+                meetings = meetings_demo_seed(progress=say)
         except DemoSeedError as error:
             raise CommandError(str(error)) from error
         report.created.update(followup)
+        report.created.update(meetings)
         for line in report.skipped_rounds:
             self.stdout.write(self.style.WARNING(f"  not yet opened (dated in the future): {line}"))
         elapsed = time.monotonic() - started
