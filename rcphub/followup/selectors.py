@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from rcphub.accounts.permissions import entity_ids_of, is_platform_secretariat
+from rcphub.accounts.models import Role
+from rcphub.accounts.permissions import entity_ids_of, grants_of, is_platform_secretariat
 from rcphub.coalitions.permissions import member_coalition_ids
 from rcphub.core.errors import NotFound
 from rcphub.core.models import Visibility
@@ -24,6 +27,7 @@ from rcphub.followup.models import (
     ManagementResponse,
     ReportingRound,
     Review,
+    ReviewGroup,
     stale_after_days,
 )
 from rcphub.followup.permissions import can_manage_review, can_report_on_commitment
@@ -140,11 +144,11 @@ def key_action_get_for_report(*, key_action_id: int, user: Any) -> KeyAction:
 
 
 LIGHTS = {
-    "green": _("Completed or closed"),
-    "on_track": _("Under way"),
-    "amber": _("No recent report"),
-    "red": _("Overdue"),
-    "grey": _("No report yet"),
+    "green": gettext_lazy("Completed or closed"),
+    "on_track": gettext_lazy("Under way"),
+    "amber": gettext_lazy("No recent report"),
+    "red": gettext_lazy("Overdue"),
+    "grey": gettext_lazy("No report yet"),
 }
 
 
@@ -502,3 +506,183 @@ def followup_dashboard(*, user: Any, as_at: date) -> FollowUpDashboard:
         overdue=[row for row in rows if row.state.overdue],
         stale=[row for row in rows if row.state.stale and not row.state.overdue],
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# For the follow-up pages
+
+
+def review_list_with_counts(*, user: Any, filters: ReviewFilters | None = None) -> QuerySet[Review]:
+    """Return the reviews the user may see, each with the number of its commitments."""
+    return review_list(user=user, filters=filters).annotate(
+        commitment_count=Count("commitments", distinct=True)
+    )
+
+
+def review_organisations(*, user: Any) -> QuerySet[Entity]:
+    """Return the organisations of the reviews the user may see, to filter the list by."""
+    reviews = Review.objects.filter(review_visibility_q(user)).values("organisation_id")
+    return Entity.objects.filter(pk__in=reviews).order_by("acronym")
+
+
+def review_organisations_for_create(*, user: Any) -> QuerySet[Entity]:
+    """Return the organisations the user may open a review for: any for the platform secretariat,
+    else the entities the user is follow-up officer of."""
+    if is_platform_secretariat(user):
+        return Entity.objects.order_by("acronym")
+    mine = {g.entity_id for g in grants_of(user) if g.role == Role.FOLLOW_UP_OFFICER}
+    return Entity.objects.filter(pk__in=mine).order_by("acronym")
+
+
+def commitment_ledger_row(*, commitment: Commitment, user: Any, as_at: date) -> CommitmentRow:
+    """Return one commitment's row of the review's ledger as at `as_at`, as `review_ledger` builds it."""
+    review = commitment.review
+    annotated = commitments_as_at(
+        Commitment.objects.filter(pk=commitment.pk)
+        .select_related("group")
+        .prefetch_related(*COMMITMENT_PREFETCH),
+        as_at=as_at,
+    ).get()
+    annotated.review = review
+    key_actions = _annotate_as_at(
+        KeyAction.objects.filter(commitment_id=commitment.pk), subject="key_action", as_at=as_at
+    ).order_by("order", "id")
+    return CommitmentRow(
+        commitment=annotated,
+        state=state_of(annotated, issued_on=review.issued_on, as_at=as_at),
+        key_actions=[
+            KeyActionRow(key_action=ka, state=state_of(ka, issued_on=review.issued_on, as_at=as_at))
+            for ka in key_actions
+        ],
+        can_report=can_report_on_commitment(user=user, commitment=annotated),
+    )
+
+
+@dataclass
+class CommitmentChange:
+    field: str
+    before: str
+    after: str
+
+
+@dataclass
+class CommitmentHistoryEntry:
+    when: datetime
+    who: str
+    kind: str  # created, changed, deleted
+    changes: list[CommitmentChange] = field(default_factory=list)
+
+
+# Fields whose changes the history leaves out: bookkeeping, not content.
+COMMITMENT_HISTORY_EXCLUDED = ("id", "version", "created_at", "updated_at", "review", "order")
+
+
+def commitment_change_history(*, commitment: Commitment) -> list[CommitmentHistoryEntry]:
+    """Return who changed what on the commitment and when, latest first, with the values before.
+
+    Groups and responsible entities are named as people read them, read in one query each.
+    """
+    history_model: Any = Commitment.history.model
+    records = list(commitment.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    ids = [record.history_id for record in records]
+    through: Any = history_model.responsible_entities.model
+    names: dict[int, list[str]] = {}
+    for history_id, acronym in through.objects.filter(history_id__in=ids).values_list(
+        "history_id", "entity__acronym"
+    ):
+        names.setdefault(history_id, []).append(acronym)
+    entities = {key: ", ".join(sorted(values)) for key, values in names.items()}
+    group_ids = {record.group_id for record in records if record.group_id}
+    groups = {group.pk: str(group) for group in ReviewGroup.objects.filter(pk__in=group_ids)}
+    plain = [
+        f
+        for f in Commitment._meta.concrete_fields
+        if f.editable and f.name not in COMMITMENT_HISTORY_EXCLUDED and f.name != "group"
+    ]
+
+    def shown(record: Any, f: Any) -> str:
+        value = getattr(record, f.attname)
+        if value in (None, ""):
+            return "—"
+        if f.choices:
+            return str(dict(f.flatchoices).get(value, value))
+        return str(value)
+
+    kinds = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+    entries: list[CommitmentHistoryEntry] = []
+    for record, previous in zip(records, [*records[1:], None], strict=True):
+        entry = CommitmentHistoryEntry(
+            when=record.history_date,
+            who=str(record.history_user) if record.history_user else _("system"),
+            kind=kinds.get(record.history_type, record.history_type),
+        )
+        if previous is not None:
+            for f in plain:
+                before, after = shown(previous, f), shown(record, f)
+                if before != after:
+                    entry.changes.append(
+                        CommitmentChange(field=str(f.verbose_name), before=before, after=after)
+                    )
+            before = groups.get(previous.group_id, "—")
+            after = groups.get(record.group_id, "—")
+            if before != after:
+                entry.changes.append(CommitmentChange(field=str(_("group")), before=before, after=after))
+            before = entities.get(previous.history_id) or "—"
+            after = entities.get(record.history_id) or "—"
+            if before != after:
+                entry.changes.append(
+                    CommitmentChange(field=str(_("responsible entities")), before=before, after=after)
+                )
+            if not entry.changes and record.history_type == "~":
+                continue
+        entries.append(entry)
+    return entries
+
+
+# ---------------------------------------------------------------------------------------------
+# For the API: checks on filters and on what a status report names
+
+
+COMMITMENT_STATUS_FILTERS = (*FollowUpStatus.values, "none")
+
+
+def commitment_filters_check(*, filters: CommitmentFilters) -> None:
+    """Refuse filters naming an organisation, a responsible entity or a status that does not exist.
+
+    Each entity given costs one small query on reference data; the error names every unknown filter.
+    """
+    messages: dict[str, str] = {}
+    for name, acronym in (
+        ("organisation", filters.organisation),
+        ("responsible_entity", filters.responsible_entity),
+    ):
+        if acronym and not Entity.objects.filter(acronym__iexact=acronym).exists():
+            messages[name] = _("Unknown entity “%(value)s”: use its acronym.") % {"value": acronym[:40]}
+    if filters.status and filters.status not in COMMITMENT_STATUS_FILTERS:
+        messages["status"] = _("Unknown status “%(value)s”: use one of %(choices)s.") % {
+            "value": filters.status[:40],
+            "choices": ", ".join(COMMITMENT_STATUS_FILTERS),
+        }
+    if messages:
+        raise ValidationError(
+            {name: ValidationError(message, code="unknown") for name, message in messages.items()}
+        )
+
+
+def reporting_round_get_for_report(*, review: Review, round_id: int) -> ReportingRound:
+    """Return the review's reporting round, or raise ValidationError on `round` if it has none with that id."""
+    round_ = ReportingRound.objects.filter(pk=round_id, review=review).first()
+    if round_ is None:
+        message = _("Unknown reporting round “%(value)s” for this review.") % {"value": round_id}
+        raise ValidationError({"round": ValidationError(message, code="unknown")})
+    return round_
+
+
+def key_action_get_for_commitment(*, commitment: Commitment, key_action_id: int) -> KeyAction:
+    """Return the commitment's key action, or raise ValidationError on `key_action` if it has none with that id."""
+    key_action = KeyAction.objects.filter(pk=key_action_id, commitment=commitment).first()
+    if key_action is None:
+        message = _("Unknown key action “%(value)s” for this commitment.") % {"value": key_action_id}
+        raise ValidationError({"key_action": ValidationError(message, code="unknown")})
+    key_action.commitment = commitment
+    return key_action
