@@ -125,3 +125,45 @@ def review(db: Any) -> Any:
     from rcphub.followup.tests.factories import build_review
 
     return build_review()
+
+
+# ---------------------------------------------------------------------------------------------
+# Browser tests (marked `browser`): Playwright driving Debian's Chromium against the live server.
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: Any, nextitem: Any) -> Any:
+    """Reload the reference data after a browser test: the live server's flush empties every table.
+
+    A hook rather than a fixture, so that it runs after every fixture's teardown, the flush included.
+    """
+    yield
+    if item.get_closest_marker("browser") is None:
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    from rcphub.reference.services import reference_load
+
+    with item.config.stash[blocking_manager_key].unblock():
+        reference_load()
+
+
+@pytest.fixture
+def browser_page() -> Any:
+    """A Chromium page; the test skips with the reason where Chromium or Playwright is missing."""
+    import os
+    from pathlib import Path
+
+    from rcphub.core.testing import CHROMIUM, CHROMIUM_FLAGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made here stay synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        page = browser.new_page()
+        yield page
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
