@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from rcphub.api.auth import api_auth
 from rcphub.api.errors import install_error_handlers
 from rcphub.coalitions.api import router as coalitions_router
+from rcphub.followup.api import router as followup_router
 from rcphub.reference.api import router as reference_router
 from rcphub.workplans.api import router as workplans_router
 
@@ -27,3 +28,4 @@ install_error_handlers(api)
 api.add_router("/reference/", reference_router)
 api.add_router("/", coalitions_router)
 api.add_router("/", workplans_router)
+api.add_router("/", followup_router)

@@ -287,6 +287,7 @@ def _clean(value: str | None) -> str | None:
 def list_reviews(request: HttpRequest, filters: Query[ReviewQuery]) -> QuerySet[Review]:
     """List the reviews you may see, by organisation, kind and coalition; latest issued first."""
     review_filters = filters.to_filters()
+    # The same check as the commitments' filters: an unknown organisation answers 422 naming it.
     selectors.commitment_filters_check(filters=CommitmentFilters(organisation=review_filters.organisation))
     return selectors.review_list(user=request.user, filters=review_filters)
 

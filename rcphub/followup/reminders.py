@@ -142,7 +142,9 @@ class ReminderSummary:
 # Reads: what is due, and who reports on it
 
 
-def reminder_kind(*, state: FollowUpState, due_on: date | None, as_at: date, due_within_days: int) -> str | None:
+def reminder_kind(
+    *, state: FollowUpState, due_on: date | None, as_at: date, due_within_days: int
+) -> str | None:
     """Return why an open item calls for a reminder as at the date: overdue first, then due soon, then stale.
 
     Due soon: due on the date or within `due_within_days` days after it.
@@ -179,7 +181,9 @@ def followup_reminders_due(*, as_at: date, due_within_days: int) -> list[DueRemi
     found: list[tuple[Commitment, FollowUpState, str]] = []
     for commitment in candidates:
         state = state_of(commitment, issued_on=commitment.review.issued_on, as_at=as_at)
-        kind = reminder_kind(state=state, due_on=commitment.due_on, as_at=as_at, due_within_days=due_within_days)
+        kind = reminder_kind(
+            state=state, due_on=commitment.due_on, as_at=as_at, due_within_days=due_within_days
+        )
         if kind is not None:
             found.append((commitment, state, kind))
     recipients = reminder_recipients(commitments=[commitment for commitment, _state, _kind in found])
@@ -198,9 +202,9 @@ def followup_reminders_due(*, as_at: date, due_within_days: int) -> list[DueRemi
 def reminder_recipients(*, commitments: Iterable[Commitment]) -> dict[int, tuple[str, ...]]:
     """Return, by commitment, the addresses of those who report on it.
 
-    They are the focal points and follow-up officers of its responsible entities, and the follow-up
-    officers of its review's organisation; active users only. One query, using the prefetched
-    responsible entities.
+    They are the focal points and follow-up officers of its responsible entities, the follow-up
+    officers of its review's organisation, and, for a coalition's review, the coalition's
+    secretariat; active users only. Two queries, using the prefetched responsible entities.
     """
     commitments = list(commitments)
     responsible = {c.pk: {e.pk for e in c.responsible_entities.all()} for c in commitments}
@@ -216,9 +220,20 @@ def reminder_recipients(*, commitments: Iterable[Commitment]) -> dict[int, tuple
         reporters.setdefault(entity_id, set()).add(email)
         if role == Role.FOLLOW_UP_OFFICER:
             officers.setdefault(entity_id, set()).add(email)
+    secretariats: dict[int, set[str]] = {}
+    coalition_ids = {c.review.coalition_id for c in commitments if c.review.coalition_id is not None}
+    if coalition_ids:
+        for coalition_id, email in (
+            Membership.objects.filter(
+                coalition_id__in=coalition_ids, role=Role.COALITION_SECRETARIAT, user__is_active=True
+            )
+            .exclude(user__email="")
+            .values_list("coalition_id", "user__email")
+        ):
+            secretariats.setdefault(coalition_id, set()).add(email)
     result: dict[int, tuple[str, ...]] = {}
     for commitment in commitments:
-        addresses: set[str] = set()
+        addresses: set[str] = set(secretariats.get(commitment.review.coalition_id or 0, set()))
         for entity_id in responsible[commitment.pk]:
             addresses |= reporters.get(entity_id, set())
         if commitment.review.organisation_id is not None:
@@ -236,12 +251,11 @@ def _reasons(*, commitment: Commitment, state: FollowUpState, kind: str, as_at: 
     reasons = []
     due_on = commitment.due_on
     if kind == ReminderKind.OVERDUE and due_on is not None:
-        reasons.append(
-            _("It was due on %(due)s and is not reported completed.") % {"due": _day(due_on)}
-        )
+        reasons.append(_("It was due on %(due)s and is not reported completed.") % {"due": _day(due_on)})
     if kind == ReminderKind.DUE_SOON and due_on is not None:
         reasons.append(
-            _("It is due on %(due)s, in %(days)s days.") % {"due": _day(due_on), "days": (due_on - as_at).days}
+            _("It is due on %(due)s, in %(days)s days.")
+            % {"due": _day(due_on), "days": (due_on - as_at).days}
         )
     if state.stale:
         if state.reported_on is not None:
@@ -261,14 +275,20 @@ def _reasons(*, commitment: Commitment, state: FollowUpState, kind: str, as_at: 
 def reminder_message(*, due: DueReminder, as_at: date, connection: Any = None) -> mail.EmailMessage:
     """Return the e-mail about one commitment to those who report on it."""
     commitment, review = due.commitment, due.commitment.review
-    subject = _("Follow-up reminder: %(review)s — %(number)s") % {"review": review.title, "number": commitment.number}
+    subject = _("Follow-up reminder: %(review)s — %(number)s") % {
+        "review": review.title,
+        "number": commitment.number,
+    }
     due_text = commitment.due_text or (_day(commitment.due_on) if commitment.due_on else _("no due date"))
     responsibility = commitment.responsible_text or ", ".join(
         e.acronym for e in commitment.responsible_entities.all()
     )
     status = due.state.status_label
     if due.state.reported_on is not None:
-        status = _("%(status)s (reported as at %(day)s)") % {"status": status, "day": _day(due.state.reported_on)}
+        status = _("%(status)s (reported as at %(day)s)") % {
+            "status": status,
+            "day": _day(due.state.reported_on),
+        }
     lines = [
         _("A commitment you report on needs your attention."),
         "",
@@ -311,11 +331,15 @@ def followup_reminders_send(
         raise ValueError("due_within_days must not be negative.")
     summary = ReminderSummary(as_at=as_at, due_within_days=due_within_days, dry_run=dry_run)
     due = followup_reminders_due(as_at=as_at, due_within_days=due_within_days)
-    already = set(
-        Reminder.objects.filter(sent_on=as_at, commitment__in=[d.commitment for d in due]).values_list(
-            "commitment_id", flat=True
+    already = (
+        set(
+            Reminder.objects.filter(sent_on=as_at, commitment__in=[d.commitment for d in due]).values_list(
+                "commitment_id", flat=True
+            )
         )
-    ) if dry_run else set()
+        if dry_run
+        else set()
+    )
     connection = None if dry_run else mail.get_connection()
     for item in due:
         if not item.recipients:
@@ -342,7 +366,10 @@ def _record_and_send(*, item: DueReminder, as_at: date, connection: Any) -> str:
     try:
         with transaction.atomic():
             Reminder.objects.create(
-                commitment=item.commitment, sent_on=as_at, kind=item.kind, recipients="\n".join(item.recipients)
+                commitment=item.commitment,
+                sent_on=as_at,
+                kind=item.kind,
+                recipients="\n".join(item.recipients),
             )
             reminder_message(due=item, as_at=as_at, connection=connection).send()
     except IntegrityError:

@@ -42,5 +42,7 @@ def test_seed_demo_holds_two_meetings_whose_decisions_are_followed_up(settings):
     assert Meeting.objects.count() == 2
     first, second = Meeting.objects.order_by("held_on")
     assert first.decisions.count() >= 3 and second.decisions.count() >= 3
-    assert all(d.commitment.review_id == d.meeting.review_id for d in Decision.objects.select_related("commitment"))
+    assert all(
+        d.commitment.review_id == d.meeting.review_id for d in Decision.objects.select_related("commitment")
+    )
     assert FollowUpReport.objects.filter(commitment__review=first.review, as_at__lte=second.held_on).exists()

@@ -19,10 +19,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--days", type=int, default=14, help="Remind of commitments due within this many days (default 14)."
+            "--days",
+            type=int,
+            default=14,
+            help="Remind of commitments due within this many days (default 14).",
         )
         parser.add_argument("--date", help="The date the reminders are as at, YYYY-MM-DD (default today).")
-        parser.add_argument("--dry-run", action="store_true", help="Say what would be sent; send and record nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Say what would be sent; send and record nothing."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         as_at = self._date(options["date"])
