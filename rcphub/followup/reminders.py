@@ -312,6 +312,10 @@ def reminder_message(*, due: DueReminder, as_at: date, connection: Any = None) -
 # The service
 
 
+# Ten years ahead: beyond that a reminder says nothing useful, and dates would leave the calendar.
+MAX_DUE_WITHIN_DAYS = 3650
+
+
 def followup_reminders_send(
     *,
     as_at: date,
@@ -327,8 +331,10 @@ def followup_reminders_send(
     the next run tries again. A dry run writes and sends nothing. `on_outcome` hears of each
     commitment as it is done.
     """
-    if due_within_days < 0:
-        raise ValueError("due_within_days must not be negative.")
+    if not 0 <= due_within_days <= MAX_DUE_WITHIN_DAYS:
+        raise ValueError(f"due_within_days must be between 0 and {MAX_DUE_WITHIN_DAYS}.")
+    if as_at > date.max - timedelta(days=max(due_within_days, stale_after_days()) + 1):
+        raise ValueError("as_at is too far in the future.")
     summary = ReminderSummary(as_at=as_at, due_within_days=due_within_days, dry_run=dry_run)
     due = followup_reminders_due(as_at=as_at, due_within_days=due_within_days)
     already = (

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import entity_ids_of, grants_of, is_platform_secretariat
 from rcphub.coalitions.permissions import member_coalition_ids
+from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.errors import NotFound
 from rcphub.core.models import Visibility
 from rcphub.core.status import latest_report_subquery
@@ -41,7 +42,11 @@ def review_visibility_q(user: Any, prefix: str = "") -> Q:
     """Return the filter of reviews the user may see, on a path ending at a review."""
     if is_platform_secretariat(user):
         return Q()
-    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+    # A public review of a coalition the reader may not see stays hidden with its coalition.
+    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC}) & (
+        Q(**{f"{prefix}coalition__isnull": True})
+        | coalition_visibility_q(user, prefix=f"{prefix}coalition__")
+    )
     entities = entity_ids_of(user)
     if entities:
         responsible = Commitment.objects.filter(
@@ -493,7 +498,8 @@ class FollowUpDashboard:
 def followup_dashboard(*, user: Any, as_at: date) -> FollowUpDashboard:
     """Return the open commitments, across the reviews the user may see, that are overdue or stale as at `as_at`."""
     qs = commitments_as_at(
-        Commitment.objects.filter(review_visibility_q(user, prefix="review__")), as_at=as_at
+        Commitment.objects.filter(review_visibility_q(user, prefix="review__"), review__issued_on__lte=as_at),
+        as_at=as_at,
     ).filter(open_q())
     rows = [
         DashboardRow(commitment=c, state=state_of(c, issued_on=c.review.issued_on, as_at=as_at))

@@ -14,7 +14,15 @@ from django.utils.translation import gettext as _
 from rcphub.coalitions.models import Coalition
 from rcphub.core.dates import today
 from rcphub.core.status import report_date
-from rcphub.followup.models import Commitment, FollowUpReport, KeyAction, ReportingRound, Review, ReviewGroup
+from rcphub.followup.models import (
+    Commitment,
+    FollowUpReport,
+    KeyAction,
+    ReportingRound,
+    Review,
+    ReviewGroup,
+    ReviewKind,
+)
 from rcphub.followup.permissions import can_create_review, can_manage_review, can_report_on_commitment
 from rcphub.reference.models import Entity
 
@@ -59,10 +67,27 @@ def review_create(
     return review
 
 
+# What a meeting's review takes from its meeting: changed there, never on the review alone.
+MEETING_FIELDS = ("kind", "title", "issued_on", "visibility")
+
+
 @transaction.atomic
-def review_update(*, review: Review, by: Any, expected_version: int | None, **fields: Any) -> Review:
-    """Change a review; refuse if someone else saved it since `expected_version` was read."""
+def review_update(
+    *, review: Review, by: Any, expected_version: int | None, from_meeting: bool = False, **fields: Any
+) -> Review:
+    """Change a review; refuse if someone else saved it since `expected_version` was read.
+
+    The kind, title, date and visibility of a meeting's review follow the meeting (`from_meeting`).
+    """
     _require_manage(by, review)
+    if review.kind == ReviewKind.MEETING_DECISIONS and not from_meeting:
+        errors = {
+            name: _("This review follows its meeting: change it on the meeting's page.")
+            for name in MEETING_FIELDS
+            if name in fields and fields[name] != getattr(review, name)
+        }
+        if errors:
+            raise ValidationError(errors)
     _set(review, fields, REVIEW_FIELDS)
     review.full_clean()
     review._history_user = by  # type: ignore[attr-defined]

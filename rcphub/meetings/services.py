@@ -103,6 +103,7 @@ def meeting_update(
         review=meeting.review,
         by=by,
         expected_version=None,
+        from_meeting=True,
         title=_review_title(meeting.title),
         issued_on=meeting.held_on,
         visibility=meeting.visibility,

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rcphub.core.dates import today
-from rcphub.followup.reminders import Outcome, ReminderOutcome, followup_reminders_send
+from rcphub.followup.reminders import MAX_DUE_WITHIN_DAYS, Outcome, ReminderOutcome, followup_reminders_send
 
 
 class Command(BaseCommand):
@@ -32,8 +32,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         as_at = self._date(options["date"])
         days = options["days"]
-        if days < 0:
-            raise CommandError("--days must be 0 or more.")
+        if not 0 <= days <= MAX_DUE_WITHIN_DAYS:
+            raise CommandError(f"--days must be between 0 and {MAX_DUE_WITHIN_DAYS}.")
+        if as_at.year > 9000:
+            raise CommandError(f"--date: {as_at} is too far in the future.")
 
         def progress(outcome: ReminderOutcome) -> None:
             line = outcome.describe()
