@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -25,3 +26,21 @@ def parse_query_date(value: str | None, *, field: str, default: date | None = No
 def today() -> date:
     """Return today's date in the site's time zone."""
     return timezone.localdate()
+
+
+def query_period(query: Any, *, round_dates: list[date]) -> tuple[date, date]:
+    """Return the (since, until) period asked in a query string, for "what changed between two dates".
+
+    Defaults to the last two reporting rounds, or the last 30 days where there are fewer. Raises
+    ValidationError naming `since` or `until` for a malformed date or a period that ends before it starts.
+    """
+    if len(round_dates) >= 2:
+        default_since, default_until = round_dates[-2], round_dates[-1]
+    else:
+        default_until = today()
+        default_since = default_until - timedelta(days=30)
+    since = parse_query_date(query.get("since"), field="since", default=default_since) or default_since
+    until = parse_query_date(query.get("until"), field="until", default=default_until) or default_until
+    if since > until:
+        raise ValidationError({"since": _("The start date comes after the end date.")}, code="date_order")
+    return since, until

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rcphub.accounts.permissions import is_platform_secretariat
-from rcphub.core.dates import parse_query_date, today
+from rcphub.core.dates import parse_query_date, query_period, today
 from rcphub.core.errors import NotFound
+from rcphub.core.views import bad_query, form_page, is_htmx
 from rcphub.followup.forms import (
     CommitmentEditForm,
     CommitmentForm,
@@ -78,20 +79,6 @@ COMMITMENT_LABELS: dict[str, Any] = {
     ReviewKind.MEETING_DECISIONS: gettext_lazy("Decision"),
     ReviewKind.OTHER: gettext_lazy("Commitment"),
 }
-
-
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
-def _bad_query(request: HttpRequest, error: ValidationError, *, back: str | None = None) -> HttpResponse:
-    """Answer 400 with the query-string fields that are wrong and why."""
-    errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-    return render(request, "followup/bad_request.html", {"errors": errors, "back": back}, status=400)
-
-
-def _form_page(request: HttpRequest, *, form: Any, title: str, context: dict[str, Any]) -> HttpResponse:
-    return render(request, "followup/form.html", {"form": form, "title": title, **context})
 
 
 def _review_crumbs(review: Review) -> list[tuple[str, str]]:
@@ -164,7 +151,7 @@ def review_create_view(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Review opened. Add its commitments."))
             return redirect("followup:review", pk=review.pk)
     crumbs = [(_("Follow-up"), reverse("followup:list"))]
-    return _form_page(
+    return form_page(
         request,
         form=form,
         title=_("New review"),
@@ -179,7 +166,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         as_at = _as_at(request)
     except ValidationError as error:
-        return _bad_query(request, error, back=reverse("followup:review", args=[pk]))
+        return bad_query(request, error, back=reverse("followup:review", args=[pk]))
     ledger = review_ledger(review=review, user=request.user, as_at=as_at)
     return render(
         request,
@@ -237,7 +224,7 @@ def review_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("followup:review", pk=review.pk)
     else:
         form = ReviewEditForm(initial=initial)
-    return _form_page(
+    return form_page(
         request,
         form=form,
         title=_("Edit the review"),
@@ -263,7 +250,7 @@ def group_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Group %(code)s added.") % {"code": group.code})
             return redirect("followup:review", pk=review.pk)
-    return _form_page(
+    return form_page(
         request,
         form=form,
         title=_("New group"),
@@ -286,7 +273,7 @@ def round_create_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Reporting round “%(title)s” opened.") % {"title": round_.title})
             url = reverse("followup:review", args=[review.pk])
             return redirect(f"{url}?as_at={round_.as_at.isoformat()}")
-    return _form_page(
+    return form_page(
         request,
         form=form,
         title=_("New reporting round"),
@@ -313,7 +300,7 @@ def commitment_create_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Commitment %(number)s added.") % {"number": commitment.number})
             return redirect(f"{reverse('followup:review', args=[review.pk])}#commitment-{commitment.pk}")
     label = COMMITMENT_LABELS.get(review.kind, COMMITMENT_LABELS[ReviewKind.OTHER])
-    return _form_page(
+    return form_page(
         request,
         form=form,
         title=_("New %(what)s") % {"what": str(label).lower()},
@@ -371,7 +358,7 @@ def commitment_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("followup:commitment", pk=commitment.pk)
     else:
         form = CommitmentEditForm(initial=initial, review=commitment.review)
-    return _form_page(
+    return form_page(
         request,
         form=form,
         title=_("Edit %(commitment)s") % {"commitment": commitment.number},
@@ -396,7 +383,7 @@ def key_action_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Key action added."))
             return redirect("followup:commitment", pk=commitment.pk)
-    return _form_page(
+    return form_page(
         request,
         form=form,
         title=_("New key action for %(number)s") % {"number": commitment.number},
@@ -431,7 +418,7 @@ def _status_view(
     request: HttpRequest, *, commitment: Commitment, key_action: KeyAction | None
 ) -> HttpResponse:
     review = commitment.review
-    htmx = _is_htmx(request)
+    htmx = is_htmx(request)
     # The date the page that posted the form shows, so that the rows come back as at the same date.
     view_as_at = _view_as_at(request) or today()
     subject = f"k{key_action.pk}" if key_action else f"c{commitment.pk}"
@@ -462,7 +449,7 @@ def _status_view(
             )
     else:
         form = FollowUpReportForm(review=review)
-    return _form_page(
+    return form_page(
         request,
         form=form,
         title=_("Record the status of %(what)s") % {"what": what},
@@ -517,22 +504,10 @@ def review_changes_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Show what changed in the review between two dates: by default the last two rounds."""
     review = review_get(review_id=pk, user=request.user)
     rounds = list(review.rounds.order_by("as_at"))
-    if len(rounds) >= 2:
-        default_since, default_until = rounds[-2].as_at, rounds[-1].as_at
-    else:
-        default_until = today()
-        default_since = default_until - timedelta(days=30)
     try:
-        since = (
-            parse_query_date(request.GET.get("since"), field="since", default=default_since) or default_since
-        )
-        until = (
-            parse_query_date(request.GET.get("until"), field="until", default=default_until) or default_until
-        )
-        if since > until:
-            raise ValidationError({"since": _("The start date comes after the end date.")}, code="date_order")
+        since, until = query_period(request.GET, round_dates=[r.as_at for r in rounds])
     except ValidationError as error:
-        return _bad_query(request, error, back=reverse("followup:changes", args=[pk]))
+        return bad_query(request, error, back=reverse("followup:changes", args=[pk]))
     changes = review_changes(review=review, since=since, until=until)
     return render(
         request,
@@ -555,7 +530,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     try:
         as_at = _as_at(request)
     except ValidationError as error:
-        return _bad_query(request, error, back=reverse("followup:dashboard"))
+        return bad_query(request, error, back=reverse("followup:dashboard"))
     dashboard = followup_dashboard(user=request.user, as_at=as_at)
     return render(
         request,

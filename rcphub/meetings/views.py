@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rcphub.coalitions.selectors import coalition_get
+from rcphub.core.views import form_page
 from rcphub.followup.selectors import LIGHTS
 from rcphub.meetings import documents
 from rcphub.meetings.forms import AgendaItemForm, DecisionForm, MeetingForm
@@ -32,12 +33,8 @@ def _crumbs(meeting: Meeting | None = None) -> list[tuple[str, str]]:
     return crumbs
 
 
-def _form_page(request: HttpRequest, *, form: Any, title: str, crumbs: list[tuple[str, str]]) -> HttpResponse:
-    return render(
-        request,
-        "meetings/form.html",
-        {"form": form, "title": title, "crumbs": crumbs, "cancel": crumbs[-1][1]},
-    )
+def _form_context(crumbs: list[tuple[str, str]]) -> dict[str, Any]:
+    return {"crumbs": crumbs, "cancel": crumbs[-1][1]}
 
 
 @require_GET
@@ -75,7 +72,7 @@ def meeting_create_view(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Meeting recorded. Add its agenda and its decisions."))
             return redirect("meetings:detail", pk=meeting.pk)
-    return _form_page(request, form=form, title=_("New meeting"), crumbs=_crumbs())
+    return form_page(request, form=form, title=_("New meeting"), context=_form_context(_crumbs()))
 
 
 @require_GET
@@ -104,7 +101,7 @@ def agenda_item_add_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Agenda item %(number)s added.") % {"number": item.number})
             return redirect(f"{reverse('meetings:detail', args=[meeting.pk])}#agenda")
-    return _form_page(request, form=form, title=_("New agenda item"), crumbs=_crumbs(meeting))
+    return form_page(request, form=form, title=_("New agenda item"), context=_form_context(_crumbs(meeting)))
 
 
 @login_required
@@ -123,7 +120,7 @@ def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Decision %(number)s recorded.") % {"number": decision.commitment.number}
             )
             return redirect(f"{reverse('meetings:detail', args=[meeting.pk])}#decisions")
-    return _form_page(request, form=form, title=_("New decision"), crumbs=_crumbs(meeting))
+    return form_page(request, form=form, title=_("New decision"), context=_form_context(_crumbs(meeting)))
 
 
 def _filename(meeting: Meeting, extension: str) -> str:

@@ -13,15 +13,10 @@ from django.views.decorators.http import require_GET
 
 from rcphub.core.dates import parse_query_date, today
 from rcphub.core.errors import NotFound
+from rcphub.core.views import bad_query
 from rcphub.followup.selectors import review_get
 from rcphub.reports import exports
 from rcphub.reports.followup import status_filename, status_of_implementation
-
-
-def _bad_query(request: HttpRequest, error: ValidationError, *, back: str) -> HttpResponse:
-    """Answer 400 with the query-string fields that are wrong and why."""
-    errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-    return render(request, "reports/bad_request.html", {"errors": errors, "back": back}, status=400)
 
 
 def _as_at(request: HttpRequest) -> date:
@@ -36,7 +31,7 @@ def followup_status(request: HttpRequest, review_pk: int) -> HttpResponse:
     try:
         as_at = _as_at(request)
     except ValidationError as error:
-        return _bad_query(request, error, back=reverse("reports:followup_status", args=[review.pk]))
+        return bad_query(request, error, back=reverse("reports:followup_status", args=[review.pk]))
     report = status_of_implementation(review=review, user=request.user, as_at=as_at)
     files = [
         (label, f"{reverse('reports:followup_status_file', args=[review.pk, fmt])}?as_at={as_at.isoformat()}")
@@ -58,7 +53,7 @@ def followup_status_file(request: HttpRequest, review_pk: int, fmt: str) -> Http
     try:
         as_at = _as_at(request)
     except ValidationError as error:
-        return _bad_query(request, error, back=reverse("reports:followup_status", args=[review.pk]))
+        return bad_query(request, error, back=reverse("reports:followup_status", args=[review.pk]))
     report = status_of_implementation(review=review, user=request.user, as_at=as_at)
     if fmt == "pdf":
         content = exports.status_pdf(report)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -20,9 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from rcphub.coalitions.permissions import can_view_coalition, has_internal_access
 from rcphub.coalitions.selectors import coalition_get_for_edit
-from rcphub.core.dates import parse_query_date, today
+from rcphub.core.dates import parse_query_date, query_period, today
 from rcphub.core.errors import NotFound
 from rcphub.core.models import ProgressStatus
+from rcphub.core.views import bad_query, form_page, is_htmx
 from rcphub.workplans import exports
 from rcphub.workplans.forms import (
     ActivityEditForm,
@@ -76,20 +77,6 @@ TRANSITION_LABELS: dict[tuple[str, str], Any] = {
 STATE_ORDER = [WorkPlanState.DRAFT, WorkPlanState.ENDORSED, WorkPlanState.CLOSED]
 
 
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
-def _bad_query(request: HttpRequest, error: ValidationError, *, back: str | None = None) -> HttpResponse:
-    """Answer 400 with the query-string fields that are wrong and why."""
-    errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-    return render(request, "workplans/bad_request.html", {"errors": errors, "back": back}, status=400)
-
-
-def _form_page(request: HttpRequest, *, form: Any, title: str, context: dict[str, Any]) -> HttpResponse:
-    return render(request, "workplans/form.html", {"form": form, "title": title, **context})
-
-
 def _workplan_crumbs(work_plan: WorkPlan) -> list[tuple[str, str]]:
     return [
         (str(work_plan.coalition), reverse("coalitions:detail", args=[work_plan.coalition.slug])),
@@ -128,7 +115,7 @@ def workplan_create_view(request: HttpRequest, slug: str) -> HttpResponse:
             )
             return redirect("workplans:detail", pk=work_plan.pk)
     crumbs = [(str(coalition), reverse("coalitions:detail", args=[coalition.slug]))]
-    return _form_page(request, form=form, title=_("New work plan"), context={"crumbs": crumbs})
+    return form_page(request, form=form, title=_("New work plan"), context={"crumbs": crumbs})
 
 
 @require_GET
@@ -138,7 +125,7 @@ def workplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         as_at = parse_query_date(request.GET.get("as_at"), field="as_at", default=today()) or today()
     except ValidationError as error:
-        return _bad_query(request, error, back=reverse("workplans:detail", args=[pk]))
+        return bad_query(request, error, back=reverse("workplans:detail", args=[pk]))
     tree = workplan_tree(work_plan=work_plan, user=request.user, as_at=as_at)
     labels = [*ProgressStatus.choices, ("none", _("No report yet"))]
     counts = [(value, label, tree.status_counts.get(value, 0)) for value, label in labels]
@@ -199,7 +186,7 @@ def round_create_view(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(
                 f"{reverse('workplans:detail', args=[work_plan.pk])}?as_at={round_.as_at.isoformat()}"
             )
-    return _form_page(
+    return form_page(
         request, form=form, title=_("New reporting round"), context={"crumbs": _workplan_crumbs(work_plan)}
     )
 
@@ -218,7 +205,7 @@ def result_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Result %(code)s added.") % {"code": result.code})
             return redirect(f"{reverse('workplans:detail', args=[work_plan.pk])}#result-{result.pk}")
-    return _form_page(
+    return form_page(
         request, form=form, title=_("New result"), context={"crumbs": _workplan_crumbs(work_plan)}
     )
 
@@ -238,7 +225,7 @@ def output_create_view(request: HttpRequest, result_pk: int) -> HttpResponse:
             messages.success(request, _("Output %(code)s added.") % {"code": output.code})
             return redirect(f"{reverse('workplans:detail', args=[result.work_plan_id])}#output-{output.pk}")
     crumbs = [*_workplan_crumbs(result.work_plan), (f"{result.code}. {result.title}", "")]
-    return _form_page(request, form=form, title=_("New output"), context={"crumbs": crumbs})
+    return form_page(request, form=form, title=_("New output"), context={"crumbs": crumbs})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -265,7 +252,7 @@ def activity_create_view(request: HttpRequest, output_pk: int) -> HttpResponse:
         (f"{output.result.code}. {output.result.title}", ""),
         (f"{output.code} {output.title}", ""),
     ]
-    return _form_page(request, form=form, title=_("New activity"), context={"crumbs": crumbs})
+    return form_page(request, form=form, title=_("New activity"), context={"crumbs": crumbs})
 
 
 def _activity_crumbs(activity: Activity) -> list[tuple[str, str]]:
@@ -342,7 +329,7 @@ def activity_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         form = ActivityEditForm(initial=initial, user=request.user, manage=manage)
     crumbs = [*_activity_crumbs(activity), (str(activity), reverse("workplans:activity", args=[activity.pk]))]
-    return _form_page(
+    return form_page(
         request,
         form=form,
         title=_("Edit activity %(code)s") % {"code": activity.code},
@@ -356,7 +343,7 @@ def activity_status_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the activity's status as at a date; with HTMX, answer the updated row of the tree."""
     activity = activity_get_for_status(activity_id=pk, user=request.user)
     work_plan = activity.output.result.work_plan
-    htmx = _is_htmx(request)
+    htmx = is_htmx(request)
     # The date the page that posted the form shows, so that the row comes back as at the same date.
     view_as_at = _view_as_at(request)
     if request.method == "POST":
@@ -384,7 +371,7 @@ def activity_status_view(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         form = StatusReportForm(work_plan=work_plan)
     crumbs = [*_activity_crumbs(activity), (str(activity), reverse("workplans:activity", args=[activity.pk]))]
-    return _form_page(
+    return form_page(
         request,
         form=form,
         title=_("Record the status of activity %(code)s") % {"code": activity.code},
@@ -430,23 +417,10 @@ def workplan_changes_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Show what changed in the work plan between two dates: by default the last two rounds."""
     work_plan = workplan_get(work_plan_id=pk, user=request.user)
     rounds = list(work_plan.rounds.order_by("as_at"))
-    if len(rounds) >= 2:
-        default_since, default_until = rounds[-2].as_at, rounds[-1].as_at
-    else:
-        default_until = today()
-        default_since = default_until - timedelta(days=30)
-    back = reverse("workplans:changes", args=[pk])
     try:
-        since = (
-            parse_query_date(request.GET.get("since"), field="since", default=default_since) or default_since
-        )
-        until = (
-            parse_query_date(request.GET.get("until"), field="until", default=default_until) or default_until
-        )
-        if since > until:
-            raise ValidationError({"since": _("The start date comes after the end date.")}, code="date_order")
+        since, until = query_period(request.GET, round_dates=[r.as_at for r in rounds])
     except ValidationError as error:
-        return _bad_query(request, error, back=back)
+        return bad_query(request, error, back=reverse("workplans:changes", args=[pk]))
     changes = workplan_changes(work_plan=work_plan, user=request.user, since=since, until=until)
     return render(
         request,
@@ -470,7 +444,7 @@ def workplan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase
     try:
         as_at = parse_query_date(request.GET.get("as_at"), field="as_at", default=today()) or today()
     except ValidationError as error:
-        return _bad_query(request, error, back=reverse("workplans:detail", args=[pk]))
+        return bad_query(request, error, back=reverse("workplans:detail", args=[pk]))
     tree = workplan_tree(work_plan=work_plan, user=request.user, as_at=as_at)
     filename = exports.export_filename(work_plan=work_plan, as_at=as_at, fmt=fmt)
     if fmt == "xlsx":

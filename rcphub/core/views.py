@@ -1,0 +1,25 @@
+"""Helpers every app's pages share: HTMX detection, the 400 page for bad query strings, form pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """Return True if HTMX sent the request (and so wants a fragment back)."""
+    return request.headers.get("HX-Request") == "true"
+
+
+def bad_query(request: HttpRequest, error: ValidationError, *, back: str | None = None) -> HttpResponse:
+    """Answer 400 with the query-string fields that are wrong and why."""
+    errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+    return render(request, "bad_request.html", {"errors": errors, "back": back}, status=400)
+
+
+def form_page(request: HttpRequest, *, form: Any, title: str, context: dict[str, Any]) -> HttpResponse:
+    """Render a form on the site's form page (crumbs, title, fields, save and cancel)."""
+    return render(request, "form.html", {"form": form, "title": title, **context})
