@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,6 +16,7 @@ from rcphub.accounts.permissions import entity_ids_of, grants_of, is_platform_se
 from rcphub.coalitions.permissions import member_coalition_ids
 from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.errors import NotFound
+from rcphub.core.history import HistoryEntry, change_history
 from rcphub.core.models import Visibility
 from rcphub.core.status import latest_report_subquery
 from rcphub.followup.models import (
@@ -28,7 +29,6 @@ from rcphub.followup.models import (
     ManagementResponse,
     ReportingRound,
     Review,
-    ReviewGroup,
     stale_after_days,
 )
 from rcphub.followup.permissions import can_manage_review, can_report_on_commitment
@@ -564,85 +564,9 @@ def commitment_ledger_row(*, commitment: Commitment, user: Any, as_at: date) -> 
     )
 
 
-@dataclass
-class CommitmentChange:
-    field: str
-    before: str
-    after: str
-
-
-@dataclass
-class CommitmentHistoryEntry:
-    when: datetime
-    who: str
-    kind: str  # created, changed, deleted
-    changes: list[CommitmentChange] = field(default_factory=list)
-
-
-# Fields whose changes the history leaves out: bookkeeping, not content.
-COMMITMENT_HISTORY_EXCLUDED = ("id", "version", "created_at", "updated_at", "review", "order")
-
-
-def commitment_change_history(*, commitment: Commitment) -> list[CommitmentHistoryEntry]:
-    """Return who changed what on the commitment and when, latest first, with the values before.
-
-    Groups and responsible entities are named as people read them, read in one query each.
-    """
-    history_model: Any = Commitment.history.model
-    records = list(commitment.history.select_related("history_user").order_by("-history_date", "-history_id"))
-    ids = [record.history_id for record in records]
-    through: Any = history_model.responsible_entities.model
-    names: dict[int, list[str]] = {}
-    for history_id, acronym in through.objects.filter(history_id__in=ids).values_list(
-        "history_id", "entity__acronym"
-    ):
-        names.setdefault(history_id, []).append(acronym)
-    entities = {key: ", ".join(sorted(values)) for key, values in names.items()}
-    group_ids = {record.group_id for record in records if record.group_id}
-    groups = {group.pk: str(group) for group in ReviewGroup.objects.filter(pk__in=group_ids)}
-    plain = [
-        f
-        for f in Commitment._meta.concrete_fields
-        if f.editable and f.name not in COMMITMENT_HISTORY_EXCLUDED and f.name != "group"
-    ]
-
-    def shown(record: Any, f: Any) -> str:
-        value = getattr(record, f.attname)
-        if value in (None, ""):
-            return "—"
-        if f.choices:
-            return str(dict(f.flatchoices).get(value, value))
-        return str(value)
-
-    kinds = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
-    entries: list[CommitmentHistoryEntry] = []
-    for record, previous in zip(records, [*records[1:], None], strict=True):
-        entry = CommitmentHistoryEntry(
-            when=record.history_date,
-            who=str(record.history_user) if record.history_user else _("system"),
-            kind=kinds.get(record.history_type, record.history_type),
-        )
-        if previous is not None:
-            for f in plain:
-                before, after = shown(previous, f), shown(record, f)
-                if before != after:
-                    entry.changes.append(
-                        CommitmentChange(field=str(f.verbose_name), before=before, after=after)
-                    )
-            before = groups.get(previous.group_id, "—")
-            after = groups.get(record.group_id, "—")
-            if before != after:
-                entry.changes.append(CommitmentChange(field=str(_("group")), before=before, after=after))
-            before = entities.get(previous.history_id) or "—"
-            after = entities.get(record.history_id) or "—"
-            if before != after:
-                entry.changes.append(
-                    CommitmentChange(field=str(_("responsible entities")), before=before, after=after)
-                )
-            if not entry.changes and record.history_type == "~":
-                continue
-        entries.append(entry)
-    return entries
+def commitment_change_history(*, commitment: Commitment) -> list[HistoryEntry]:
+    """Return who changed what on the commitment and when, latest first, with the values before."""
+    return change_history(commitment, excluded=("review", "order"))
 
 
 # ---------------------------------------------------------------------------------------------

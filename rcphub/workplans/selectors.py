@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,6 +14,7 @@ from rcphub.accounts.permissions import is_platform_secretariat
 from rcphub.coalitions.permissions import has_internal_access, member_coalition_ids
 from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.errors import NotFound
+from rcphub.core.history import HistoryEntry, change_history
 from rcphub.core.models import ProgressStatus, Visibility
 from rcphub.core.status import latest_report_subquery
 from rcphub.reference.models import Country, Entity, GcmObjective, SdgTarget
@@ -202,21 +203,6 @@ def activity_status_as_at(*, activity: Activity, as_at: date) -> StatusReport | 
 def activity_status_history(*, activity: Activity) -> QuerySet[StatusReport]:
     """Return every status report of the activity, latest first."""
     return activity.status_reports.select_related("author", "round").order_by("-as_at", "-id")
-
-
-@dataclass
-class FieldChange:
-    field: str
-    before: str
-    after: str
-
-
-@dataclass
-class HistoryEntry:
-    when: datetime
-    who: str
-    kind: str  # created, changed, deleted
-    changes: list[FieldChange] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -435,78 +421,26 @@ def workplan_activity_node(*, activity_id: int, user: Any, as_at: date) -> Activ
     return _activity_node(activity, user=user, work_plan=work_plan)
 
 
-# Fields left out of the change log: counters and times that every save changes.
-CHANGE_LOG_EXCLUDED = ("id", "version", "created_at", "updated_at")
-# Records this close together by the same person come from one save.
-CHANGE_LOG_SAME_SAVE = timedelta(seconds=2)
-
-
 def activity_change_history(*, activity: Activity, user: Any) -> list[HistoryEntry]:
     """Return who changed what on the activity and when, latest first, with the values before.
 
-    Related items are named as people read them (UNDP, Serbia, 3.8) and read in one query per
-    many-to-many field, so the cost does not grow with the number of changes; collaborating
-    coalitions the user may not see are left out.
+    Related items are named as people read them (UNDP, Serbia, 3.8). Readers without internal access
+    see neither what the activity said while it was internal nor collaborating coalitions they may
+    not see.
     """
-    history_model: Any = Activity.history.model
     records = list(activity.history.select_related("history_user").order_by("-history_date", "-history_id"))
     if not has_internal_access(user=user, coalition_id=activity.output.result.work_plan.coalition_id):
-        # What the activity said while it was internal is not for those who may not read internal items.
         records = [record for record in records if record.visibility == Visibility.PUBLIC]
-    record_ids = [record.history_id for record in records]
-    related: dict[str, dict[int, str]] = {}
-    for m2m in Activity._meta.many_to_many:
-        through: Any = getattr(history_model, m2m.name).model
-        target = m2m.m2m_reverse_field_name()
-        rows = through.objects.filter(history_id__in=record_ids).select_related(target)
-        if m2m.name == "collaborating_coalitions":
-            rows = rows.filter(coalition_visibility_q(user, prefix=f"{target}__"))
-        names: dict[int, list[str]] = {}
-        for row in rows:
-            names.setdefault(row.history_id, []).append(str(getattr(row, target)))
-        related[m2m.name] = {key: ", ".join(sorted(values)) for key, values in names.items()}
-    plain = [
-        f
-        for f in Activity._meta.concrete_fields
-        if f.editable and f.name not in CHANGE_LOG_EXCLUDED and f.name != "output"
-    ]
-    kinds = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
-    entries: list[HistoryEntry] = []
-    for record, previous in zip(records, [*records[1:], None], strict=True):
-        entry = HistoryEntry(
-            when=record.history_date,
-            who=str(record.history_user) if record.history_user else _("system"),
-            kind=kinds.get(record.history_type, record.history_type),
-        )
-        if previous is not None:
-            for f in plain:
-                before, after = _log_value(previous, f), _log_value(record, f)
-                if before != after:
-                    entry.changes.append(FieldChange(field=str(f.verbose_name), before=before, after=after))
-            for m2m in Activity._meta.many_to_many:
-                snapshot = related[m2m.name]
-                before = snapshot.get(previous.history_id) or "—"
-                after = snapshot.get(record.history_id) or "—"
-                if before != after:
-                    entry.changes.append(FieldChange(field=str(m2m.verbose_name), before=before, after=after))
-            if not entry.changes and record.history_type == "~":
-                continue
-        newer = entries[-1] if entries else None
-        if newer is not None and newer.who == entry.who and newer.when - entry.when <= CHANGE_LOG_SAME_SAVE:
-            # One save writes a record for the fields and one per many-to-many field: show them as one change.
-            newer.changes[:0] = entry.changes
-            if record.history_type == "+":
-                newer.kind = entry.kind
-            continue
-        entries.append(entry)
-    return entries
-
-
-def _log_value(record: Any, f: Any) -> str:
-    value = getattr(record, f.attname)
-    if f.choices and value:
-        value = dict(f.flatchoices).get(value, value)
-    return "—" if value in (None, "") else str(value)
+    return change_history(
+        activity,
+        excluded=("output",),
+        records=records,
+        m2m_filters={
+            "collaborating_coalitions": lambda rows, target: rows.filter(
+                coalition_visibility_q(user, prefix=f"{target}__")
+            )
+        },
+    )
 
 
 # ---------------------------------------------------------------------------------------------
