@@ -133,19 +133,24 @@ def review(db: Any) -> Any:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: Any, nextitem: Any) -> Any:
-    """Reload the reference data after a browser test: the live server's flush empties every table.
+    """Reload the data that migrations and `load_reference` put in after a browser test: the live
+    server's flush empties every table.
 
     A hook rather than a fixture, so that it runs after every fixture's teardown, the flush included.
     """
     yield
     if item.get_closest_marker("browser") is None:
         return
+    import importlib
+
+    from django.apps import apps
     from pytest_django.plugin import blocking_manager_key
 
     from rcphub.reference.services import reference_load
 
     with item.config.stash[blocking_manager_key].unblock():
         reference_load()
+        importlib.import_module("rcphub.repository.migrations.0002_implementer_types").load(apps, None)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.dates import today
 from rcphub.core.errors import TransitionError
 from rcphub.core.status import report_date
+from rcphub.search.services import search_index_many
 from rcphub.workplans.models import (
     WORKPLAN_TRANSITIONS,
     Activity,
@@ -371,6 +372,8 @@ def activity_bulk_create(*, rows: Sequence[tuple[Output, Mapping[str, Any]]], by
                 for link in links
             ]
         )
+    # bulk_create sends no signals: index the new activities here, as every save does.
+    search_index_many(instances=activities)
     return activities
 
 

@@ -1,0 +1,82 @@
+"""Writes on the search index: one document per indexed object, replaced on every write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from rcphub.search.models import SearchDocument
+from rcphub.search.registry import SearchEntry, adapter_for, registered_models
+
+# Marks the highlighted words inside snippets before escaping; never kept in indexed text.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+
+
+def _clean(text: object) -> str:
+    return str(text or "").replace("\x00", "").replace(MARK_START, "").replace(MARK_END, "")
+
+
+def search_index_object(*, instance: models.Model) -> SearchDocument | None:
+    """Store the instance's document through its adapter, or drop it when the adapter says None."""
+    adapter = adapter_for(type(instance))
+    if adapter is None:
+        return None
+    raw = adapter(instance)
+    content_type = ContentType.objects.get_for_model(instance)
+    if raw is None:
+        SearchDocument.objects.filter(content_type=content_type, object_id=instance.pk).delete()
+        return None
+    entry = raw if isinstance(raw, SearchEntry) else SearchEntry(*raw)
+    document, _created = SearchDocument.objects.update_or_create(
+        content_type=content_type,
+        object_id=instance.pk,
+        defaults={
+            "title": _clean(entry.title),
+            "body": _clean(entry.body),
+            "url": str(entry.url),
+            "public": bool(entry.public),
+            "coalition_id": entry.coalition_id,
+            "language": entry.language,
+        },
+    )
+    return document
+
+
+def search_remove_object(*, instance: models.Model) -> None:
+    """Drop the instance's document from the index."""
+    content_type = ContentType.objects.get_for_model(instance)
+    SearchDocument.objects.filter(content_type=content_type, object_id=instance.pk).delete()
+
+
+def search_index_many(*, instances: Iterable[models.Model]) -> int:
+    """Re-index each instance (after bulk writes or a change that affects many); return how many."""
+    count = 0
+    for instance in instances:
+        search_index_object(instance=instance)
+        count += 1
+    return count
+
+
+def search_rebuild(
+    *, models_: Iterable[type[models.Model]] | None = None, progress: Callable[[str], None] | None = None
+) -> int:
+    """Rebuild the documents of the registered models (or `models_`) and drop stale ones; return the count."""
+    total = 0
+    for model in models_ if models_ is not None else registered_models():
+        content_type = ContentType.objects.get_for_model(model)
+        with transaction.atomic():
+            existing = list(model._default_manager.order_by("pk").values_list("pk", flat=True))
+            SearchDocument.objects.filter(content_type=content_type).exclude(object_id__in=existing).delete()
+            done = 0
+            for instance in model._default_manager.order_by("pk").iterator(chunk_size=500):
+                search_index_object(instance=instance)
+                done += 1
+                if progress and done % 500 == 0:
+                    progress(f"{model._meta.label}: {done}/{len(existing)}")
+        if progress:
+            progress(f"{model._meta.label}: {done} indexed")
+        total += done
+    return total
