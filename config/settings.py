@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "rcphub.followup",
     "rcphub.meetings",
     "rcphub.repository",
+    "rcphub.support",
+    "rcphub.funding",
     "rcphub.reports",
     "rcphub.demo",
     "rcphub.api",

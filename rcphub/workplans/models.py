@@ -157,6 +157,11 @@ class Activity(VersionedModel):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     footnotes = models.TextField(_("footnotes"), blank=True)
+    demand_driven = models.BooleanField(
+        _("demand-driven"),
+        default=False,
+        help_text=_("Added at the request of a UN Country Team (see its support request)."),
+    )
 
     history = HistoricalRecords(
         m2m_fields=[

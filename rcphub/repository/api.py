@@ -1,0 +1,5 @@
+"""API of the repository app."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API of the search app."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API of the support app."""
+
+from ninja import Router
+
+router = Router()
