@@ -14,6 +14,7 @@ from rcphub.reference.api import router as reference_router
 from rcphub.repository.api import router as repository_router
 from rcphub.search.api import router as search_router
 from rcphub.support.api import router as support_router
+from rcphub.support.event_api import router as events_router
 from rcphub.workplans.api import router as workplans_router
 
 api = NinjaAPI(
@@ -36,4 +37,5 @@ api.add_router("/", followup_router)
 api.add_router("/", repository_router)
 api.add_router("/", search_router)
 api.add_router("/", support_router)
+api.add_router("/", events_router)
 api.add_router("/", funding_router)

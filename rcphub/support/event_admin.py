@@ -1,0 +1,1 @@
+"""Admin of events (imported by support/admin.py)."""

@@ -1,0 +1,5 @@
+"""API of the shared calendar."""
+
+from ninja import Router
+
+router = Router()
