@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class RepositoryConfig(AppConfig):
     name = "rcphub.repository"
     verbose_name = _("Repository")
+
+    def ready(self) -> None:
+        from rcphub.repository.search import register_search
+
+        register_search()

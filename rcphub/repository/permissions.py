@@ -69,3 +69,27 @@ def can_view_knowledge_product(*, user: Any, product: KnowledgeProduct) -> bool:
     if product.coalition_id is None:
         return is_platform_secretariat(user)
     return has_internal_access(user=user, coalition_id=product.coalition_id)
+
+
+def can_create_knowledge_product(*, user: Any, coalition: Any) -> bool:
+    """Return True if the user may add a knowledge product for `coalition` (a Coalition, an id or None).
+
+    The platform secretariat may for any coalition, or for none (the platform's own products); a
+    coalition's secretariat for its own coalition.
+    """
+    if is_platform_secretariat(user):
+        return True
+    coalition_id = getattr(coalition, "pk", coalition)
+    return coalition_id is not None and coalition_id in coalition_ids_with_role(
+        user, Role.COALITION_SECRETARIAT
+    )
+
+
+def can_manage_knowledge_product(*, user: Any, product: KnowledgeProduct) -> bool:
+    """Return True if the user may change or delete the knowledge product."""
+    return can_create_knowledge_product(user=user, coalition=product.coalition_id)
+
+
+def can_manage_country_records(user: Any) -> bool:
+    """Return True if the user may record voluntary reports and champion countries: the platform secretariat."""
+    return is_platform_secretariat(user)

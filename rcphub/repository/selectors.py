@@ -4,6 +4,7 @@ answer alike (NotFound)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,14 +17,20 @@ from rcphub.core.dates import today
 from rcphub.core.errors import NotFound
 from rcphub.core.models import Visibility
 from rcphub.repository.models import (
+    ChampionCountry,
     KnowledgeProduct,
     Pledge,
     PledgeReport,
     PledgeStage,
     Practice,
     SubmissionState,
+    VoluntaryReport,
 )
-from rcphub.repository.permissions import can_edit_submission, is_repository_secretariat
+from rcphub.repository.permissions import (
+    can_edit_submission,
+    can_manage_knowledge_product,
+    is_repository_secretariat,
+)
 
 # A pledge with no report for this many years is inactive.
 INACTIVE_AFTER_YEARS = 2
@@ -78,12 +85,15 @@ def inactive_since(as_at: date) -> date:
 def pledge_list(*, user: Any, as_at: date | None = None) -> QuerySet[Pledge]:
     """Return the pledges the user may see, annotated with `last_reported_on` and `inactive`.
 
-    A pledge not fulfilled is inactive when its latest published report (or, with none, the day it
-    was made or published) is two years old or more as at `as_at`.
+    A pledge not fulfilled is inactive when its latest published report dated on or before `as_at`
+    (or, with none, the day it was made or published) is two years old or more as at `as_at`.
     """
-    cutoff = inactive_since(as_at or today())
+    as_at = as_at or today()
+    cutoff = inactive_since(as_at)
     latest = (
-        PledgeReport.objects.filter(pledge=OuterRef("pk"), state=SubmissionState.PUBLISHED)
+        PledgeReport.objects.filter(
+            pledge=OuterRef("pk"), state=SubmissionState.PUBLISHED, reported_on__lte=as_at
+        )
         .order_by("-reported_on")
         .values("reported_on")[:1]
     )
@@ -138,3 +148,222 @@ def knowledge_product_get(*, product_id: int, user: Any) -> KnowledgeProduct:
     if product is None:
         raise NotFound
     return product
+
+
+# --- pages: edit, review, own submissions, counts -----------------------------------------------------
+
+
+def pledge_get_for_edit(*, pledge_id: int, user: Any) -> Pledge:
+    """Return the pledge if the user may change it (its submitter, while draft or returned)."""
+    pledge = pledge_list(user=user).filter(pk=pledge_id).first()
+    if pledge is None or not can_edit_submission(user=user, item=pledge):
+        raise NotFound
+    return pledge
+
+
+def pledge_report_get_for_edit(*, report_id: int, user: Any) -> PledgeReport:
+    """Return the pledge report if the user may change it (its submitter, while draft or returned)."""
+    report = pledge_report_list(user=user).select_related("pledge").filter(pk=report_id).first()
+    if report is None or not can_edit_submission(user=user, item=report):
+        raise NotFound
+    return report
+
+
+SUBMISSION_MODELS: dict[str, type[Practice] | type[Pledge] | type[PledgeReport]] = {
+    "practice": Practice,
+    "pledge": Pledge,
+    "report": PledgeReport,
+}
+
+
+def submission_get(*, kind: str, item_id: int, user: Any) -> Practice | Pledge | PledgeReport:
+    """Return the practice, pledge or pledge report (`kind`) if the user may see it, else NotFound."""
+    if kind == "practice":
+        return practice_get(practice_id=item_id, user=user)
+    if kind == "pledge":
+        return pledge_get(pledge_id=item_id, user=user)
+    if kind == "report":
+        return pledge_report_get(report_id=item_id, user=user)
+    raise NotFound
+
+
+def submission_get_for_review(*, kind: str, item_id: int, user: Any) -> Practice | Pledge | PledgeReport:
+    """Return a submission for the repository secretariat to review; NotFound for anyone else."""
+    if not is_repository_secretariat(user):
+        raise NotFound
+    return submission_get(kind=kind, item_id=item_id, user=user)
+
+
+@dataclass
+class SubmissionRow:
+    kind: str  # practice, pledge, report
+    item: Any
+
+
+def _rows(qs_by_kind: dict[str, QuerySet[Any]]) -> list[SubmissionRow]:
+    rows = [SubmissionRow(kind=kind, item=item) for kind, qs in qs_by_kind.items() for item in qs]
+    return sorted(rows, key=lambda row: row.item.updated_at, reverse=True)
+
+
+def my_submissions(*, user: Any) -> list[SubmissionRow]:
+    """Return the practices, pledges and reports the user submitted, latest change first (three queries)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return _rows(
+        {
+            "practice": Practice.objects.filter(submitter=user),
+            "pledge": Pledge.objects.filter(submitter=user).select_related("pledger"),
+            "report": PledgeReport.objects.filter(submitter=user).select_related("pledge__pledger"),
+        }
+    )
+
+
+def review_queue(*, user: Any) -> list[SubmissionRow]:
+    """Return the submissions awaiting the secretariat's review (three queries); empty for others."""
+    if not is_repository_secretariat(user):
+        return []
+    submitted = SubmissionState.SUBMITTED
+    return _rows(
+        {
+            "practice": Practice.objects.filter(state=submitted).select_related("submitter"),
+            "pledge": Pledge.objects.filter(state=submitted).select_related("submitter", "pledger"),
+            "report": PledgeReport.objects.filter(state=submitted).select_related(
+                "submitter", "pledge__pledger"
+            ),
+        }
+    )
+
+
+@dataclass
+class RepositoryCounts:
+    practices: int
+    pledges: int
+    knowledge_products: int
+    voluntary_reports: int
+    champion_countries: int
+    my_submissions: int
+    awaiting_review: int
+
+
+def repository_counts(*, user: Any) -> RepositoryCounts:
+    """Return how many of each the user may see, their own submissions and those awaiting review."""
+    authenticated = bool(getattr(user, "is_authenticated", False))
+    mine = 0
+    if authenticated:
+        mine = sum(model.objects.filter(submitter=user).count() for model in (Practice, Pledge, PledgeReport))
+    waiting = 0
+    if is_repository_secretariat(user):
+        waiting = sum(
+            model.objects.filter(state=SubmissionState.SUBMITTED).count()
+            for model in (Practice, Pledge, PledgeReport)
+        )
+    return RepositoryCounts(
+        practices=practice_list(user=user).count(),
+        pledges=Pledge.objects.filter(submission_visibility_q(user)).count(),
+        knowledge_products=knowledge_product_list(user=user).count(),
+        voluntary_reports=VoluntaryReport.objects.count(),
+        champion_countries=ChampionCountry.objects.count(),
+        my_submissions=mine,
+        awaiting_review=waiting,
+    )
+
+
+def knowledge_product_get_for_manage(*, product_id: int, user: Any) -> KnowledgeProduct:
+    """Return the knowledge product if the user may change it, else NotFound."""
+    product = knowledge_product_list(user=user).filter(pk=product_id).first()
+    if product is None or not can_manage_knowledge_product(user=user, product=product):
+        raise NotFound
+    return product
+
+
+# --- pledging dashboard, voluntary reports, champion countries ------------------------------------
+
+
+@dataclass(frozen=True)
+class DashboardCount:
+    """One row of a dashboard table: a key, its label and how many published pledges have it."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PledgingDashboard:
+    """Published pledges by GCM objective, by kind of pledger and by stage, and the inactive ones."""
+
+    as_at: date
+    total: int
+    by_objective: list[DashboardCount]  # all 23 objectives, in order, with zeros
+    by_pledger: list[DashboardCount]  # Member States, stakeholders
+    by_stakeholder_kind: list[DashboardCount]  # the stakeholders by kind of entity, non-zero only
+    by_stage: list[DashboardCount]  # every stage, with zeros
+    inactive: list[Pledge]  # annotated like `pledge_list`, oldest sign of life first
+
+
+def pledging_dashboard(*, user: Any, as_at: date | None = None) -> PledgingDashboard:
+    """Return the figures of the pledging dashboard as at `as_at` (today if None).
+
+    Only published pledges count, whoever asks: drafts, submissions and returned pledges never do.
+    A pledger is a Member State when its entity is of kind Member State; any other entity is a
+    stakeholder. A pledge counts once under each of its objectives.
+    """
+    from django.db.models import Count, F
+    from django.utils.translation import gettext as _
+
+    from rcphub.reference.models import EntityKind, GcmObjective
+
+    as_at = as_at or today()
+    published = Pledge.objects.filter(state=SubmissionState.PUBLISHED)
+    objectives = GcmObjective.objects.order_by("number").annotate(
+        pledge_count=Count("pledges", filter=Q(pledges__state=SubmissionState.PUBLISHED), distinct=True)
+    )
+    by_kind: dict[str, int] = {
+        row["pledger__kind"]: row["n"]
+        for row in published.order_by().values("pledger__kind").annotate(n=Count("pk"))
+    }
+    by_stage: dict[str, int] = {
+        row["stage"]: row["n"] for row in published.order_by().values("stage").annotate(n=Count("pk"))
+    }
+    member_states = by_kind.get(EntityKind.MEMBER_STATE, 0)
+    inactive = list(
+        pledge_list(user=user, as_at=as_at)
+        .filter(Q(inactive=True), state=SubmissionState.PUBLISHED)  # Q: the annotation is unknown to mypy
+        .select_related("pledger", "lead_reporter")
+        .prefetch_related("partners", "gcm_objectives", "countries")
+        .order_by(F("last_sign_on").asc(), "pk")
+    )
+    return PledgingDashboard(
+        as_at=as_at,
+        total=sum(by_stage.values()),
+        by_objective=[
+            DashboardCount(key=str(o.number), label=f"{o.code} {o.short_title}", count=o.pledge_count)
+            for o in objectives
+        ],
+        by_pledger=[
+            DashboardCount(key="member_state", label=str(EntityKind.MEMBER_STATE.label), count=member_states),
+            DashboardCount(
+                key="stakeholder", label=_("Stakeholders"), count=sum(by_kind.values()) - member_states
+            ),
+        ],
+        by_stakeholder_kind=[
+            DashboardCount(key=kind.value, label=str(kind.label), count=by_kind[kind.value])
+            for kind in EntityKind
+            if kind != EntityKind.MEMBER_STATE and by_kind.get(kind.value)
+        ],
+        by_stage=[
+            DashboardCount(key=stage.value, label=str(stage.label), count=by_stage.get(stage.value, 0))
+            for stage in PledgeStage
+        ],
+        inactive=inactive,
+    )
+
+
+def voluntary_report_list() -> QuerySet[VoluntaryReport]:
+    """Return the voluntary reports (public, for everyone), with their countries."""
+    return VoluntaryReport.objects.select_related("country")
+
+
+def champion_country_list() -> QuerySet[ChampionCountry]:
+    """Return the champion countries (public, for everyone), with their countries."""
+    return ChampionCountry.objects.select_related("country")

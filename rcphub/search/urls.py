@@ -1,4 +1,8 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
+
+from rcphub.search import views
 
 app_name = "search"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.search_view, name="search"),
+]

@@ -1,1 +1,17 @@
 """Admin of events (imported by support/admin.py)."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from rcphub.support.models import Event
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "starts_at", "ends_at", "coalition", "place", "online", "visibility"]
+    list_filter = ["kind", "visibility", "online", "coalition"]
+    search_fields = ["title", "description", "place", "facilitators"]
+    date_hierarchy = "starts_at"
+    readonly_fields = ["version"]
+    filter_horizontal = ["countries", "organisers"]
+    raw_id_fields = ["support_request"]

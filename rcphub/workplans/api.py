@@ -76,6 +76,7 @@ class ActivityOut(ActivityLinksOut):
     end_on: date | None
     due_text: str = Field(description="The timing as written in the plan, e.g. “Q3 2026”.")
     visibility: str
+    demand_driven: bool = Field(description="Added at the request of a UN Country Team.")
     status: ProgressStatus | None = Field(
         None, alias="status_as_at", description="The status as at the date asked; null if no report yet."
     )
@@ -93,6 +94,9 @@ class ActivityNodeOut(ActivityLinksOut):
     end_on: date | None = Field(alias="activity.end_on")
     due_text: str = Field(alias="activity.due_text")
     visibility: str = Field(alias="activity.visibility")
+    demand_driven: bool = Field(
+        alias="activity.demand_driven", description="Added at the request of a UN Country Team."
+    )
     status: ProgressStatus | None = Field(
         description="The status as at the tree's date; null if no report yet."
     )

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from rcphub.accounts.permissions import is_platform_secretariat
@@ -107,6 +107,14 @@ ACTIVITY_PREFETCH = (
     # All of them: whoever shows them filters by the reader (an internal coalition is not named to all).
     "collaborating_coalitions",
 )
+
+
+def _prefetch_origins(activities: list[Activity]) -> None:
+    """Fetch the support requests behind the demand-driven activities, in one query if there are any.
+
+    The tree links them for those who may see them (support/_activity_origin.html).
+    """
+    prefetch_related_objects([a for a in activities if a.demand_driven], "support_requests")
 
 
 def with_status_as_at(qs: QuerySet[Activity], as_at: date) -> QuerySet[Activity]:
@@ -279,7 +287,7 @@ def workplan_tree(*, work_plan: WorkPlan, user: Any, as_at: date) -> WorkPlanTre
     can_manage = can_manage_workplan(user=user, work_plan=work_plan)
     results = list(Result.objects.filter(work_plan=work_plan).order_by("order", "id"))
     outputs = list(Output.objects.filter(result__work_plan=work_plan).order_by("order", "id"))
-    activities = (
+    activities = list(
         with_status_as_at(
             Activity.objects.filter(activity_visibility_q(user), output__result__work_plan=work_plan),
             as_at,
@@ -287,6 +295,7 @@ def workplan_tree(*, work_plan: WorkPlan, user: Any, as_at: date) -> WorkPlanTre
         .prefetch_related(*ACTIVITY_PREFETCH)
         .order_by("order", "id")
     )
+    _prefetch_origins(activities)
     by_output: dict[int, list[ActivityNode]] = {}
     counts: dict[str, int] = dict.fromkeys(STATUS_LABELS, 0)
     counts["none"] = 0
@@ -417,6 +426,7 @@ def workplan_activity_node(*, activity_id: int, user: Any, as_at: date) -> Activ
     )
     if activity is None:
         raise NotFound
+    _prefetch_origins([activity])
     work_plan = activity.output.result.work_plan
     return _activity_node(activity, user=user, work_plan=work_plan)
 

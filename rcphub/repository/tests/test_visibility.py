@@ -101,3 +101,13 @@ def test_pledge_without_reports_counts_from_when_it_was_made_and_fulfilled_ones_
     assert rows == {silent.pk: True, done.pk: False}
     rows = dict(selectors.pledge_list(user=visitor, as_at=date(2026, 2, 28)).values_list("pk", "inactive"))
     assert rows[silent.pk] is False
+
+
+def test_a_report_dated_after_the_as_at_date_does_not_keep_a_pledge_active_then(member, visitor):
+    pledge = build_pledge(submitter=member, state="published", made_on=date(2022, 1, 10))
+    build_report(pledge=pledge, submitter=member, reported_on=date(2022, 6, 1))
+    build_report(pledge=pledge, submitter=member, reported_on=date(2025, 6, 1))
+    then = selectors.pledge_get(pledge_id=pledge.pk, user=visitor, as_at=date(2024, 12, 31))
+    assert (then.last_reported_on, then.inactive) == (date(2022, 6, 1), True)
+    now = selectors.pledge_get(pledge_id=pledge.pk, user=visitor, as_at=date(2025, 6, 1))
+    assert (now.last_reported_on, now.inactive) == (date(2025, 6, 1), False)

@@ -1,0 +1,147 @@
+"""The pledging dashboard: its figures against hand counts, on the page and in the API."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from rcphub.reference.models import Country, Entity, EntityKind, GcmObjective
+from rcphub.repository.selectors import pledging_dashboard
+from rcphub.repository.tests.factories import build_pledge, build_report
+
+pytestmark = pytest.mark.django_db
+
+AS_AT = date(2025, 6, 30)
+
+
+def tag(pledge, *numbers):
+    pledge.gcm_objectives.set(GcmObjective.objects.filter(number__in=numbers))
+    return pledge
+
+
+@pytest.fixture
+def pledges(member, focal_point):
+    """Three published pledges (Albania, UNDP, a civil-society network), a draft and a submitted one.
+
+    - Albania: objectives 2 and 5, in progress, made 2023-01-10, reported 2024-06-01: active.
+    - UNDP: objective 5, planning, made 2021-03-01, never reported: inactive as at 2025-06-30.
+    - the network: objective 23, fulfilled, made 2019-12-18: never inactive, being fulfilled.
+    - a draft by Albania (objective 2) and a submitted pledge by UNDP (objective 7): never counted.
+    """
+    network = Entity.objects.create(
+        acronym="MRN-ECA",
+        name="Migrant Rights Network of Europe and Central Asia",
+        kind=EntityKind.CIVIL_SOCIETY,
+    )
+    albania = tag(
+        build_pledge(
+            submitter=member,
+            state="published",
+            pledger="ALB",
+            text="Albania will open two migrant resource centres.",
+            made_on=date(2023, 1, 10),
+            stage="in_progress",
+        ),
+        2,
+        5,
+    )
+    build_report(pledge=albania, submitter=member, reported_on=date(2024, 6, 1))
+    undp = tag(
+        build_pledge(
+            submitter=focal_point,
+            state="published",
+            text="UNDP will support labour-market data in Central Asia.",
+            made_on=date(2021, 3, 1),
+        ),
+        5,
+    )
+    fulfilled = tag(
+        build_pledge(
+            submitter=member,
+            state="published",
+            text="Train 50 paralegals.",
+            made_on=date(2019, 12, 18),
+            stage="fulfilled",
+        ),
+        23,
+    )
+    fulfilled.pledger = network
+    fulfilled.save()
+    tag(build_pledge(submitter=member, state="draft", pledger="ALB", text="Draft pledge."), 2)
+    tag(build_pledge(submitter=focal_point, state="submitted", text="Submitted pledge."), 7)
+    return {"albania": albania, "undp": undp, "fulfilled": fulfilled}
+
+
+def counts(rows):
+    return {row.key: row.count for row in rows}
+
+
+@pytest.mark.parametrize("role", ["visitor", "member", "platform_secretariat"])
+def test_dashboard_counts_published_pledges_only_whoever_asks(request, pledges, role):
+    dashboard = pledging_dashboard(user=request.getfixturevalue(role), as_at=AS_AT)
+
+    assert dashboard.total == 3
+    by_objective = counts(dashboard.by_objective)
+    assert list(by_objective) == [str(n) for n in range(1, 24)]  # all 23, in order
+    assert by_objective == {**{str(n): 0 for n in range(1, 24)}, "2": 1, "5": 2, "23": 1}
+    assert counts(dashboard.by_pledger) == {"member_state": 1, "stakeholder": 2}
+    assert counts(dashboard.by_stakeholder_kind) == {"un_entity": 1, "civil_society": 1}
+    assert counts(dashboard.by_stage) == {"planning": 1, "in_progress": 1, "fulfilled": 1}
+    assert [pledge.pk for pledge in dashboard.inactive] == [pledges["undp"].pk]
+
+
+def test_as_at_changes_which_pledges_are_inactive(pledges):
+    assert [p.pk for p in pledging_dashboard(user=None, as_at=date(2022, 6, 30)).inactive] == []
+    assert [p.pk for p in pledging_dashboard(user=None, as_at=AS_AT).inactive] == [pledges["undp"].pk]
+    later = pledging_dashboard(user=None, as_at=date(2026, 6, 2)).inactive
+    assert [p.pk for p in later] == [pledges["undp"].pk, pledges["albania"].pk]  # oldest sign of life first
+
+
+def test_a_draft_report_does_not_keep_a_pledge_active(pledges, member):
+    build_report(pledge=pledges["undp"], submitter=member, reported_on=date(2025, 1, 1), state="draft")
+
+    assert [p.pk for p in pledging_dashboard(user=None, as_at=AS_AT).inactive] == [pledges["undp"].pk]
+
+
+def test_dashboard_page_shows_the_tables_and_the_chart(client, pledges):
+    response = client.get(reverse("repository:pledging_dashboard"), {"as_at": "2025-06-30"})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "<svg" in html
+    for objective in GcmObjective.objects.all():
+        assert f"<tr><td>{objective.code} " in html  # every objective, with zeros
+    assert "UNDP will support labour-market data" in html  # inactive
+    assert "Albania will open two migrant resource centres" not in html  # active
+    assert "Draft pledge" not in html and "Submitted pledge" not in html
+    assert "30 June 2025" in html
+
+
+def test_dashboard_page_reads_without_pledges_and_refuses_a_bad_date(client):
+    empty = client.get(reverse("repository:pledging_dashboard"))
+    assert empty.status_code == 200
+    assert "No pledge is inactive" in empty.content.decode()
+
+    bad = client.get(reverse("repository:pledging_dashboard"), {"as_at": "yesterday"})
+    assert bad.status_code == 400
+    assert "as_at" in bad.content.decode()
+
+
+def test_dashboard_api_gives_the_same_figures(client, pledges):
+    data = client.get("/api/v1/pledges/dashboard", {"as_at": "2025-06-30"}).json()
+    page_figures = pledging_dashboard(user=None, as_at=AS_AT)
+
+    assert data["total"] == page_figures.total == 3
+    assert {row["key"]: row["count"] for row in data["by_objective"]} == counts(page_figures.by_objective)
+    assert {row["key"]: row["count"] for row in data["by_pledger"]} == {"member_state": 1, "stakeholder": 2}
+    assert {row["key"]: row["count"] for row in data["by_stage"]} == counts(page_figures.by_stage)
+    assert [pledge["id"] for pledge in data["inactive"]] == [pledges["undp"].pk]
+    assert data["inactive"][0]["inactive"] is True
+    assert client.get("/api/v1/pledges/dashboard", {"as_at": "2022-06-30"}).json()["inactive"] == []
+
+
+def test_dashboard_member_states_are_pledgers_of_kind_member_state(pledges):
+    albania = Entity.objects.get(acronym="ALB")
+
+    assert albania.kind == EntityKind.MEMBER_STATE
+    assert albania.country == Country.objects.get(iso3="ALB")

@@ -1,0 +1,56 @@
+"""Who may see and manage the events of the shared calendar.
+
+Public events are seen by everyone: a coalition's public event only where the coalition itself is
+visible to the reader. A coalition's internal events are seen by the coalition's members (and the
+platform secretariat). A platform-wide internal event (no coalition) is for the UN staff of the
+platform: the platform secretariat and anyone signed in with a membership of an entity; visitors and
+signed-in people with no membership do not see it.
+
+A coalition's secretariat creates, changes and deletes its coalition's events; the platform
+secretariat does so for every event, platform-wide ones included.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rcphub.accounts.models import Role
+from rcphub.accounts.permissions import coalition_ids_with_role, grants_of, is_platform_secretariat
+from rcphub.coalitions.permissions import can_view_coalition, has_internal_access, is_coalition_secretariat
+from rcphub.core.models import Visibility
+from rcphub.support.models import Event
+
+
+def has_platform_internal_access(user: Any) -> bool:
+    """Return True if the user may read the platform-wide internal events: UN staff with a membership."""
+    return is_platform_secretariat(user) or bool(grants_of(user))
+
+
+def can_view_event(*, user: Any, event: Event) -> bool:
+    """Return True if the user may see the event (reads the event's coalition)."""
+    if is_platform_secretariat(user):
+        return True
+    if event.coalition_id is None:
+        return event.visibility == Visibility.PUBLIC or has_platform_internal_access(user)
+    coalition = event.coalition
+    public = event.visibility == Visibility.PUBLIC
+    if public and coalition is not None and can_view_coalition(user=user, coalition=coalition):
+        return True
+    return has_internal_access(user=user, coalition_id=event.coalition_id)
+
+
+def can_create_event(*, user: Any, coalition_id: int | None) -> bool:
+    """Return True if the user may put an event of the coalition (or, with none, a platform-wide one) on the calendar."""
+    if coalition_id is not None:
+        return is_coalition_secretariat(user=user, coalition_id=coalition_id)
+    return is_platform_secretariat(user)
+
+
+def can_create_any_event(*, user: Any) -> bool:
+    """Return True if the user manages the events of the platform or of at least one coalition."""
+    return is_platform_secretariat(user) or bool(coalition_ids_with_role(user, Role.COALITION_SECRETARIAT))
+
+
+def can_manage_event(*, user: Any, event: Event) -> bool:
+    """Return True if the user may change or delete the event."""
+    return can_create_event(user=user, coalition_id=event.coalition_id)

@@ -1,0 +1,87 @@
+"""Who may submit, follow, route and decide support requests, rate the support, and read the roster.
+
+- Any signed-in user with a membership may submit a request: in practice a Resident Coordinator's office
+  (the DCO entity in the reference data) on behalf of its UN Country Team.
+- The requester follows their own requests. Requests are not shared by entity: every Resident
+  Coordinator's office belongs to the same entity (DCO), so sharing by entity would show each office
+  the requests of all the others.
+- The secretariat of the coalition addressed sees and decides the coalition's requests.
+- The platform secretariat sees every request, routes those addressed to no coalition (or re-routes
+  one not yet decided), and may decide any.
+- Nobody else sees a request: missing and forbidden answer alike.
+- The expertise roster and the turnaround figures are for signed-in members; never public.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rcphub.accounts.permissions import grants_of, is_platform_secretariat
+from rcphub.coalitions.permissions import is_coalition_secretariat
+from rcphub.support.models import REQUEST_TRANSITIONS, RequestState, SupportRequest
+
+# States in which a request may still be sent to another coalition: before any decision.
+ROUTABLE_STATES = (RequestState.SUBMITTED, RequestState.UNDER_REVIEW)
+
+
+def is_member(user: Any) -> bool:
+    """Return True if the user is signed in and holds a membership (or acts for the platform)."""
+    return bool(grants_of(user)) or is_platform_secretariat(user)
+
+
+def can_submit_request(*, user: Any) -> bool:
+    """Return True if the user may ask for support on behalf of a UN Country Team."""
+    return is_member(user)
+
+
+def can_view_request(*, user: Any, support_request: SupportRequest) -> bool:
+    """Return True if the user may see the request: its requester, the coalition addressed, the platform."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if is_platform_secretariat(user) or support_request.requester_id == user.pk:
+        return True
+    return support_request.coalition_id is not None and is_coalition_secretariat(
+        user=user, coalition_id=support_request.coalition_id
+    )
+
+
+def can_decide_request(*, user: Any, support_request: SupportRequest) -> bool:
+    """Return True if the user may take decisions on the request: the coalition addressed, or the platform.
+
+    A request addressed to no coalition is the platform secretariat's alone.
+    """
+    if support_request.coalition_id is None:
+        return is_platform_secretariat(user)
+    return is_coalition_secretariat(user=user, coalition_id=support_request.coalition_id)
+
+
+def can_transition_request(*, user: Any, support_request: SupportRequest, to_state: str) -> bool:
+    """Return True if the user may move the request to `to_state` now (state rules included)."""
+    return to_state in REQUEST_TRANSITIONS.get(support_request.state, frozenset()) and can_decide_request(
+        user=user, support_request=support_request
+    )
+
+
+def can_route_request(*, user: Any, support_request: SupportRequest) -> bool:
+    """Return True if the user may send the request to a coalition: the platform, before any decision."""
+    return support_request.state in ROUTABLE_STATES and is_platform_secretariat(user)
+
+
+def can_rate_request(*, user: Any, support_request: SupportRequest) -> bool:
+    """Return True if the user may rate the support: the requester, once, after delivery."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and support_request.requester_id == user.pk
+        and support_request.state == RequestState.DELIVERED
+        and support_request.rating is None
+    )
+
+
+def can_view_roster(*, user: Any) -> bool:
+    """Return True if the user may search the expertise roster (members only)."""
+    return is_member(user)
+
+
+def can_view_turnaround(*, user: Any) -> bool:
+    """Return True if the user may read the turnaround figures per coalition (members only)."""
+    return is_member(user)
