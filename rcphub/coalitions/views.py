@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -36,19 +35,11 @@ from rcphub.coalitions.services import (
 )
 from rcphub.core.dates import today
 from rcphub.core.errors import NotFound
+from rcphub.core.forms import add_service_error
 from rcphub.workplans.selectors import workplan_list
 
 # The order in which a coalition page lists its members' roles.
 ROLE_ORDER = (CoalitionRole.CO_CHAIR, CoalitionRole.SECRETARIAT, CoalitionRole.MEMBER, CoalitionRole.OBSERVER)
-
-
-def _add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's refusal on the form: on the field it names, else above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else NON_FIELD_ERRORS, errors)
-    else:
-        form.add_error(None, error)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,7 +158,7 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     **form.changes(),
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("The coalition page was saved."))
                 return redirect("coalitions:detail", slug=coalition.slug)
@@ -193,7 +184,7 @@ def member_add(request: HttpRequest, slug: str) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -217,7 +208,7 @@ def member_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             coalition_member_end(member=member, until=until, by=request.user)
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -266,7 +257,7 @@ def _network_form(
                     coalition=coalition, network=network, by=request.user, **form.values()
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("The network “%(name)s” was saved.") % {"name": saved.name})
                 return redirect("coalitions:detail", slug=coalition.slug)

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from rcphub.core.dates import today
-from rcphub.core.forms import ModelChoiceField, ModelMultipleChoiceField
+from rcphub.core.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField, add_service_error
 from rcphub.core.models import Visibility
 from rcphub.core.validators import validate_upload
 from rcphub.followup.models import (
@@ -23,7 +23,7 @@ from rcphub.followup.models import (
 )
 from rcphub.followup.services import COMMITMENT_FIELDS
 from rcphub.reference.models import Entity
-from rcphub.workplans.forms import DateInput, ReportingRoundForm, add_service_error
+from rcphub.workplans.forms import ReportingRoundForm
 
 __all__ = [
     "CommitmentEditForm",

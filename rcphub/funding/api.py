@@ -168,6 +168,10 @@ class FundIn(Schema):
     visibility: Visibility = Visibility.PUBLIC
 
 
+class FundUpdateIn(FundIn):
+    version: int = Field(ge=1, le=MAX_ID, description="The version you read; 409 if someone saved since.")
+
+
 class ContributionOut(Schema):
     id: int
     fund: int = Field(alias="fund_id")
@@ -233,6 +237,20 @@ class JointProgrammeIn(Schema):
     submitted_on: date | None = Field(None, description="In the pipeline since; today if left out.")
     start_on: date | None = None
     end_on: date | None = None
+
+
+class JointProgrammeUpdateIn(Schema):
+    title: str = Field(max_length=300)
+    thematic_area: ThematicArea
+    description: str = Field("", max_length=20000)
+    countries: list[str] = Field([], max_length=200, description="ISO alpha-3 (or alpha-2) codes.")
+    entities: list[str] = Field([], max_length=200, description="Acronyms of the participating entities.")
+    budget: Decimal = Field(description="Zero or more; at most two decimal places.")
+    currency: str = Field(max_length=10, description="ISO 4217 code.")
+    submitted_on: date = Field(description="In the pipeline since.")
+    start_on: date | None = None
+    end_on: date | None = None
+    version: int = Field(ge=1, le=MAX_ID, description="The version you read; 409 if someone saved since.")
 
 
 class TransitionIn(Schema):
@@ -373,6 +391,16 @@ def create_fund(request: HttpRequest, payload: FundIn) -> Fund:
     return services.fund_create(by=request.user, **fields)
 
 
+@router.put("/funds/{fund_id}", response=FundOut)
+def update_fund(request: HttpRequest, fund_id: int, payload: FundUpdateIn) -> Fund:
+    """Replace a fund's fields (platform secretariat); 409 if someone saved it since `version`."""
+    fund = selectors.fund_get_for_manage(fund_id=fund_id, user=request.user)
+    fields = payload.dict(exclude={"version"})
+    fields["managed_by"] = _entity(fields.pop("managed_by"), field="managed_by")
+    fields["visibility"] = payload.visibility.value
+    return services.fund_update(fund=fund, by=request.user, expected_version=payload.version, **fields)
+
+
 # ---------------------------------------------------------------------------------------------
 # Contributions
 
@@ -433,6 +461,27 @@ def create_joint_programme(request: HttpRequest, payload: JointProgrammeIn) -> J
         fund=fund,
         countries=_countries(payload.countries, field="countries"),
         entities=_entities(payload.entities, field="entities"),
+        by=request.user,
+        **fields,
+    )
+
+
+@router.put("/joint-programmes/{joint_programme_id}", response=JointProgrammeOut)
+def update_joint_programme(
+    request: HttpRequest, joint_programme_id: int, payload: JointProgrammeUpdateIn
+) -> JointProgramme:
+    """Replace a joint programme's fields (platform secretariat); its state changes only through
+    `transition`; 409 if someone saved it since `version`."""
+    joint_programme = selectors.joint_programme_get_for_manage(
+        joint_programme_id=joint_programme_id, user=request.user
+    )
+    fields = payload.dict(exclude={"countries", "entities", "version"})
+    fields["thematic_area"] = payload.thematic_area.value
+    return services.joint_programme_update(
+        joint_programme=joint_programme,
+        countries=_countries(payload.countries, field="countries"),
+        entities=_entities(payload.entities, field="entities"),
+        expected_version=payload.version,
         by=request.user,
         **fields,
     )

@@ -109,6 +109,13 @@ class Fund(VersionedModel):
     def __str__(self) -> str:
         return self.acronym
 
+    def clean(self) -> None:
+        if self.target_amount is not None and self.target_amount <= 0:
+            raise ValidationError(
+                {"target_amount": _("The capitalisation target must be more than zero.")},
+                code="target_positive",
+            )
+
 
 class ContributionKind(models.TextChoices):
     PLEDGED = "pledged", _("Pledged")

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from rcphub.core.dates import parse_query_date, today
 from rcphub.core.errors import ConflictError, NotFound
+from rcphub.core.forms import add_service_error
 from rcphub.core.views import bad_query, form_page
 from rcphub.funding.charts import capitalisation_svg
 from rcphub.funding.forms import ContributionForm, FundForm, JointProgrammeForm, TransitionForm
@@ -43,7 +44,6 @@ from rcphub.funding.services import (
     joint_programme_transition,
     joint_programme_update,
 )
-from rcphub.workplans.forms import add_service_error
 
 
 def _crumbs(fund: Fund | None = None) -> list[tuple[str, str]]:

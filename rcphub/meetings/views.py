@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rcphub.coalitions.selectors import coalition_get
+from rcphub.core.forms import add_service_error
 from rcphub.core.views import form_page
 from rcphub.followup.selectors import LIGHTS
 from rcphub.meetings import documents
@@ -23,7 +24,6 @@ from rcphub.meetings.models import Meeting
 from rcphub.meetings.permissions import can_create_any_meeting
 from rcphub.meetings.selectors import meeting_get, meeting_get_for_manage, meeting_list, meeting_record
 from rcphub.meetings.services import agenda_item_add, decision_create, meeting_create
-from rcphub.workplans.forms import add_service_error
 
 
 def _crumbs(meeting: Meeting | None = None) -> list[tuple[str, str]]:

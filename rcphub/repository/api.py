@@ -10,9 +10,11 @@ What one may not see answers 404, like what does not exist. Handlers translate H
 from datetime import date
 from typing import Any, Literal
 
-from django.db.models import QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
@@ -238,7 +240,10 @@ class PledgingDashboardOut(Schema):
     by_pledger: list[DashboardCountOut] = Field(description="Member States and stakeholders.")
     by_stakeholder_kind: list[DashboardCountOut] = Field(description="The stakeholders by kind of entity.")
     by_stage: list[DashboardCountOut]
-    inactive: list[PledgeOut] = Field(description="Published pledges inactive as at the date.")
+    inactive_count: int = Field(description="Published pledges inactive as at the date.")
+    inactive: list[PledgeOut] = Field(
+        description="The longest silent of them (at most 50); the pledge list filters by `inactive`."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -400,6 +405,9 @@ class PledgeFilterQuery(Schema):
     kind: list[str] = Field([], description="own, partnership, matching. " + _MANY)
     pledger_type: list[str] = Field([], description="The pledger's kind of entity: member_state, … " + _MANY)
     year: int | None = Field(None, description="The year the pledge was made.")
+    inactive: bool | None = Field(
+        None, description="Only inactive (true) or active (false) pledges, as at today."
+    )
     q: str = Field("", description="Words in the pledge, its occasion or its pledger's name.")
     sort: Literal["newest", "oldest", "pledger"] | None = None
 
@@ -416,10 +424,22 @@ class KnowledgeFilterQuery(Schema):
 # Helpers
 
 
-def _updates(payload: Schema) -> tuple[int | None, dict[str, Any]]:
+def _refuse_nulls(model: type[Model], fields: dict[str, Any]) -> None:
+    """Refuse null for a field that cannot be empty that way (422 naming it), rather than fail on saving."""
+    refused = {
+        name: _("This field cannot be null.")
+        for name, value in fields.items()
+        if value is None and not model._meta.get_field(name).null
+    }
+    if refused:
+        raise ValidationError(refused)
+
+
+def _updates(payload: Schema, model: type[Model]) -> tuple[int | None, dict[str, Any]]:
     """Return the expected version and the fields actually sent (a field sent as null included)."""
     fields = payload.dict(exclude_unset=True)
     version = fields.pop("version", None)
+    _refuse_nulls(model, fields)
     return version, {
         name: (value.value if hasattr(value, "value") else value) for name, value in fields.items()
     }
@@ -527,7 +547,7 @@ def create_practice(request: HttpRequest, payload: PracticeIn) -> Practice:
 def update_practice(request: HttpRequest, practice_id: int, payload: PracticeUpdateIn) -> Practice:
     """Change your draft or returned practice; send only the fields to change."""
     practice = selectors.practice_get_for_edit(practice_id=practice_id, user=request.user)
-    version, fields = _updates(payload)
+    version, fields = _updates(payload, Practice)
     services.practice_update(practice=practice, by=request.user, expected_version=version, **fields)
     return _practice(practice_id, request.user)
 
@@ -575,7 +595,7 @@ def create_pledge(request: HttpRequest, payload: PledgeIn) -> Pledge:
 def update_pledge(request: HttpRequest, pledge_id: int, payload: PledgeUpdateIn) -> Pledge:
     """Change your draft or returned pledge; send only the fields to change."""
     pledge = selectors.pledge_get(pledge_id=pledge_id, user=request.user)
-    version, fields = _updates(payload)
+    version, fields = _updates(payload, Pledge)
     services.pledge_update(pledge=pledge, by=request.user, expected_version=version, **fields)
     return _pledge(pledge_id, request.user)
 
@@ -615,7 +635,7 @@ def create_pledge_report(request: HttpRequest, pledge_id: int, payload: PledgeRe
 def update_pledge_report(request: HttpRequest, report_id: int, payload: PledgeReportUpdateIn) -> PledgeReport:
     """Change your draft or returned pledge report; send only the fields to change."""
     report = selectors.pledge_report_get(report_id=report_id, user=request.user)
-    version, fields = _updates(payload)
+    version, fields = _updates(payload, PledgeReport)
     return services.pledge_report_update(report=report, by=request.user, expected_version=version, **fields)
 
 
@@ -717,6 +737,7 @@ def update_knowledge_product(
     """Change a knowledge product you manage; send only the fields to change."""
     product = selectors.knowledge_product_get(product_id=product_id, user=request.user)
     fields = _product_fields(payload.dict(exclude_unset=True))
+    _refuse_nulls(KnowledgeProduct, fields)
     return services.knowledge_product_update(product=product, by=request.user, **fields)
 
 

@@ -54,6 +54,7 @@ def pledging_dashboard_view(request: HttpRequest) -> HttpResponse:
     dashboard = pledging_dashboard(user=request.user, as_at=as_at)
     context = {
         "dashboard": dashboard,
+        "is_today": dashboard.as_at == today(),
         "chart_svg": svg_from_vega_lite(objective_chart_spec(dashboard)) if dashboard.total else "",
         "crumbs": [
             (_("Repository"), reverse("repository:index")),

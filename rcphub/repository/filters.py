@@ -29,7 +29,7 @@ Filters (several values of one facet are alternatives; different facets all appl
   the year it was published.
 - pledges: `objective`, `country`, `stage`, `kind`, `pledger_type` (the pledger's kind of entity:
   member_state, civil_society, …), `year` (the year the pledge was made), `q`, `sort` (newest,
-  oldest, pledger).
+  oldest, pledger), `inactive` (true/false: nothing reported for two years, as at today).
 - knowledge products: `kind`, `coalition` (slugs), `year` (published), `q`, `sort` (newest, oldest,
   title).
 
@@ -368,6 +368,7 @@ class PledgeFilterSet(RepositoryFilterSet):
     kind_ = ChoiceKeysFilter(field_name="kind", method="filter_kind", choices=PledgeKind.choices)
     pledger_type = ChoiceKeysFilter(method="filter_pledger_type", choices=EntityKind.choices)
     year = YearFilter(method="filter_year")
+    inactive = django_filters.BooleanFilter(method="filter_inactive")
 
     class Meta:
         model = Pledge
@@ -384,6 +385,10 @@ class PledgeFilterSet(RepositoryFilterSet):
 
     def filter_year(self, queryset: QuerySet[Any], name: str, value: int) -> QuerySet[Any]:
         return queryset.filter(made_on__year=value)
+
+    def filter_inactive(self, queryset: QuerySet[Any], name: str, value: bool) -> QuerySet[Any]:
+        # `inactive` is annotated by selectors.pledge_list, as at today.
+        return queryset.filter(inactive=value)
 
 
 class KnowledgeFilterSet(RepositoryFilterSet):

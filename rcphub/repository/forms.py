@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from rcphub.core.forms import ModelChoiceField, ModelMultipleChoiceField
+from rcphub.core.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField, add_service_error
 from rcphub.core.models import Visibility
 from rcphub.core.validators import validate_upload
 from rcphub.reference.models import Country, Entity, GcmObjective, GcmPrinciple
@@ -24,7 +24,6 @@ from rcphub.repository.models import (
     Scope,
 )
 from rcphub.repository.services import LANGUAGES
-from rcphub.workplans.forms import DateInput, add_service_error
 
 __all__ = [
     "KnowledgeProductForm",

@@ -63,12 +63,16 @@ def can_transition_submission(*, user: Any, item: Submission, to: str) -> bool:
 
 
 def can_view_knowledge_product(*, user: Any, product: KnowledgeProduct) -> bool:
-    """Return True if the user may see the knowledge product."""
-    if product.visibility == Visibility.PUBLIC:
+    """Return True if the user may see the knowledge product (as `selectors.knowledge_product_list`).
+
+    A public product of an internal coalition is for those who may see the coalition.
+    """
+    coalition = product.coalition
+    if coalition is None:
+        return product.visibility == Visibility.PUBLIC or is_platform_secretariat(user)
+    if product.visibility == Visibility.PUBLIC and coalition.visibility == Visibility.PUBLIC:
         return True
-    if product.coalition_id is None:
-        return is_platform_secretariat(user)
-    return has_internal_access(user=user, coalition_id=product.coalition_id)
+    return has_internal_access(user=user, coalition_id=coalition.pk)
 
 
 def can_create_knowledge_product(*, user: Any, coalition: Any) -> bool:

@@ -2,8 +2,8 @@
 
 Registered from RepositoryConfig.ready. Published practices and pledges are public; unpublished ones
 are kept out of the index altogether (the secretariat reviews them through the review queue, not by
-search). Knowledge products are public when public, else findable by their coalition's members only
-(or, with no coalition, by the platform secretariat only).
+search). Knowledge products are public when they and their coalition are, else findable by their
+coalition's members only (or, with no coalition, by the platform secretariat only).
 """
 
 from __future__ import annotations
@@ -86,9 +86,11 @@ def pledge_search_entry(pledge: Pledge) -> SearchEntry | None:
 
 
 def knowledge_product_search_entry(product: KnowledgeProduct) -> SearchEntry:
-    """Describe a knowledge product: public when public, else for its coalition's members."""
-    public = product.visibility == Visibility.PUBLIC
+    """Describe a knowledge product: public when it and its coalition are, else for its coalition's members."""
     coalition = product.coalition
+    public = product.visibility == Visibility.PUBLIC and (
+        coalition is None or coalition.visibility == Visibility.PUBLIC
+    )
     parts = [str(product.get_kind_display()), coalition.name if coalition is not None else ""]
     return SearchEntry(
         title=product.title,
@@ -113,11 +115,26 @@ def reindex_on_m2m(
         search_index_many(instances=model._default_manager.filter(pk__in=pk_set))
 
 
+def reindex_coalition_products(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    """Re-index the coalition's knowledge products, whose visibility follows the coalition's."""
+    if not raw:
+        search_index_many(
+            instances=KnowledgeProduct.objects.filter(coalition=instance).select_related("coalition")
+        )
+
+
 def register_search() -> None:
     """Register practices, pledges and knowledge products with the search index."""
+    from django.db.models.signals import post_save
+
+    from rcphub.coalitions.models import Coalition
+
     register(Practice, practice_search_entry)
     register(Pledge, pledge_search_entry)
     register(KnowledgeProduct, knowledge_product_search_entry)
+    post_save.connect(
+        reindex_coalition_products, sender=Coalition, dispatch_uid="rcphub.repository.search.coalition"
+    )
     for field in (
         Practice.countries,
         Practice.implementers,

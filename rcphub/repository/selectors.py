@@ -47,10 +47,18 @@ def submission_visibility_q(user: Any, *, prefix: str = "") -> Q:
 
 
 def knowledge_product_visibility_q(user: Any) -> Q:
-    """Return the filter of the knowledge products the user may see."""
+    """Return the filter of the knowledge products the user may see.
+
+    A public product of an internal coalition is seen only by those who may see the coalition: the
+    product would otherwise name a coalition hidden from the reader.
+    """
     if is_platform_secretariat(user):
         return Q()
-    return Q(visibility=Visibility.PUBLIC) | Q(coalition_id__in=member_coalition_ids(user))
+    mine = member_coalition_ids(user)
+    public = Q(visibility=Visibility.PUBLIC) & (
+        Q(coalition__isnull=True) | Q(coalition__visibility=Visibility.PUBLIC)
+    )
+    return public | Q(coalition_id__in=mine)
 
 
 def practice_list(*, user: Any) -> QuerySet[Practice]:
@@ -298,7 +306,12 @@ class PledgingDashboard:
     by_pledger: list[DashboardCount]  # Member States, stakeholders
     by_stakeholder_kind: list[DashboardCount]  # the stakeholders by kind of entity, non-zero only
     by_stage: list[DashboardCount]  # every stage, with zeros
-    inactive: list[Pledge]  # annotated like `pledge_list`, oldest sign of life first
+    inactive_count: int
+    inactive: list[Pledge]  # the INACTIVE_SHOWN longest silent, annotated like `pledge_list`
+
+
+# How many inactive pledges the dashboard lists (the longest silent first); the pledge list has them all.
+INACTIVE_SHOWN = 50
 
 
 def pledging_dashboard(*, user: Any, as_at: date | None = None) -> PledgingDashboard:
@@ -326,12 +339,14 @@ def pledging_dashboard(*, user: Any, as_at: date | None = None) -> PledgingDashb
         row["stage"]: row["n"] for row in published.order_by().values("stage").annotate(n=Count("pk"))
     }
     member_states = by_kind.get(EntityKind.MEMBER_STATE, 0)
+    inactive_pledges = pledge_list(user=user, as_at=as_at).filter(
+        Q(inactive=True),
+        state=SubmissionState.PUBLISHED,  # Q: the annotation is unknown to mypy
+    )
     inactive = list(
-        pledge_list(user=user, as_at=as_at)
-        .filter(Q(inactive=True), state=SubmissionState.PUBLISHED)  # Q: the annotation is unknown to mypy
-        .select_related("pledger", "lead_reporter")
+        inactive_pledges.select_related("pledger", "lead_reporter")
         .prefetch_related("partners", "gcm_objectives", "countries")
-        .order_by(F("last_sign_on").asc(), "pk")
+        .order_by(F("last_sign_on").asc(), "pk")[:INACTIVE_SHOWN]
     )
     return PledgingDashboard(
         as_at=as_at,
@@ -355,6 +370,7 @@ def pledging_dashboard(*, user: Any, as_at: date | None = None) -> PledgingDashb
             DashboardCount(key=stage.value, label=str(stage.label), count=by_stage.get(stage.value, 0))
             for stage in PledgeStage
         ],
+        inactive_count=inactive_pledges.count(),
         inactive=inactive,
     )
 

@@ -589,6 +589,12 @@ def pledge_quality_errors(pledge: Pledge) -> dict[str, str]:
         errors["made_on"] = _("A pledge cannot be made in the future.")
     if pledge.kind == PledgeKind.PARTNERSHIP and not pledge.partners.exists():
         errors["partners"] = _("A pledge in partnership names its partners.")
+    if (
+        pledge.matches_id is not None
+        and not Pledge.objects.filter(pk=pledge.matches_id, state=SubmissionState.PUBLISHED).exists()
+    ):
+        # A published pledge would otherwise point its readers to one they may not see.
+        errors["matches"] = _("The pledge it matches is not published yet: publish that one first.")
     return errors
 
 

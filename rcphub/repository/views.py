@@ -187,7 +187,13 @@ def _history(item: Any, user: Any) -> dict[str, Any]:
     mine = getattr(user, "is_authenticated", False) and item.submitter_id == user.pk
     if not (secretariat or mine):
         return {"show_history": False}
-    return {"show_history": True, "history": change_history(item), "show_people": secretariat}
+    # The reviewer and the submitter are people: their names are for the secretariat only.
+    excluded = () if secretariat else ("reviewer", "submitter")
+    return {
+        "show_history": True,
+        "history": change_history(item, excluded=excluded),
+        "show_people": secretariat,
+    }
 
 
 def _actions(kind: str, item: Any, user: Any) -> dict[str, Any]:
@@ -289,7 +295,11 @@ def knowledge_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     if not product.file:
         raise NotFound
     name = (product.file.name or "").rsplit("/", 1)[-1]
-    response = FileResponse(product.file.open("rb"), as_attachment=True, filename=name)
+    try:
+        handle = product.file.open("rb")
+    except FileNotFoundError:  # recorded but gone from storage: as missing as any other
+        raise NotFound from None
+    response = FileResponse(handle, as_attachment=True, filename=name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

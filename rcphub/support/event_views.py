@@ -21,6 +21,7 @@ from rcphub.coalitions.models import Coalition
 from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.dates import today
 from rcphub.core.errors import ConflictError
+from rcphub.core.forms import add_service_error
 from rcphub.core.models import Visibility
 from rcphub.core.views import bad_query, form_page
 from rcphub.reference.models import Country
@@ -43,7 +44,6 @@ from rcphub.support.event_selectors import (
 )
 from rcphub.support.event_services import event_create, event_delete, event_update
 from rcphub.support.models import Event, EventKind
-from rcphub.workplans.forms import add_service_error
 
 EVENTS_PER_PAGE = 50
 VIEWS = ("month", "list")

@@ -8,11 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rcphub.coalitions.models import Coalition
-from rcphub.core.forms import ModelChoiceField
+from rcphub.core.forms import DateInput, ModelChoiceField, add_service_error
 from rcphub.core.models import Visibility
 from rcphub.reference.models import Country
 from rcphub.support.models import RequestState, SupportKind
-from rcphub.workplans.forms import DateInput, add_service_error
 from rcphub.workplans.models import Activity
 
 __all__ = ["DecisionForm", "RatingForm", "RouteForm", "SupportRequestForm", "add_service_error"]

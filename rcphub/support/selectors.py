@@ -167,9 +167,15 @@ def support_request_get_for_rating(*, request_id: int, user: Any) -> SupportRequ
     return support_request
 
 
-def support_request_change_history(*, support_request: SupportRequest) -> list[HistoryEntry]:
-    """Return who changed what on the request and when, latest first, with the values before."""
-    return change_history(support_request)
+def support_request_change_history(
+    *, support_request: SupportRequest, show_activity: bool = True
+) -> list[HistoryEntry]:
+    """Return who changed what on the request and when, latest first, with the values before.
+
+    With `show_activity` False the work-plan activity is left out: a reader who may not see it (an
+    internal activity, for the requester) must not learn its name from the history.
+    """
+    return change_history(support_request, excluded=() if show_activity else ("activity",))
 
 
 def current_work_plan(*, coalition: Coalition, on: date) -> WorkPlan | None:
@@ -234,7 +240,7 @@ def support_turnaround(
     Days to decision (submitted → accepted or declined) count the requests decided in the period;
     days to delivery (submitted → delivered) those delivered in it; both ends of the period included.
     A request decided on the day it was submitted took 0 days. Two queries whatever the number of
-    requests. For members only.
+    requests (three with a coalition). For members only; coalitions the reader may not see are left out.
     """
     if not can_view_turnaround(user=user):
         raise NotFound
@@ -243,10 +249,17 @@ def support_turnaround(
     rows = SupportRequest.objects.filter(coalition__isnull=False).filter(
         Q(decided_on__gte=since, decided_on__lte=until) | Q(delivered_on__gte=since, delivered_on__lte=until)
     )
-    coalitions = Coalition.objects.filter(support_requests__isnull=False).distinct().order_by("name")
+    # Only the coalitions the reader may see: an internal coalition is not named, nor its figures given.
+    visible = Coalition.objects.filter(coalition_visibility_q(user))
+    coalitions = visible.filter(support_requests__isnull=False).distinct().order_by("name")
     if coalition_slug:
         rows = rows.filter(coalition__slug=coalition_slug)
-        coalitions = Coalition.objects.filter(slug=coalition_slug)
+        coalitions = visible.filter(slug=coalition_slug)
+        if not coalitions.exists():
+            raise ValidationError(
+                {"coalition": _("Unknown coalition “%(value)s”.") % {"value": coalition_slug[:40]}},
+                code="unknown",
+            )
     by_coalition: dict[int, TurnaroundRow] = {
         c.pk: TurnaroundRow(coalition=c, to_decision=Figures(), to_delivery=Figures()) for c in coalitions
     }

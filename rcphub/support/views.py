@@ -22,9 +22,10 @@ from rcphub.coalitions.models import Coalition
 from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.dates import parse_query_date, today
 from rcphub.core.errors import ConflictError, NotFound
+from rcphub.core.forms import add_service_error
 from rcphub.core.views import bad_query, form_page
 from rcphub.reference.models import Country
-from rcphub.support.forms import DecisionForm, RatingForm, RouteForm, SupportRequestForm, add_service_error
+from rcphub.support.forms import DecisionForm, RatingForm, RouteForm, SupportRequestForm
 from rcphub.support.models import REQUEST_TRANSITIONS, RequestState, SupportKind, SupportRequest
 from rcphub.support.permissions import (
     can_decide_request,
@@ -180,6 +181,9 @@ def _detail(
             initial={"coalition": support_request.coalition_id, "version": support_request.version},
             coalitions=Coalition.objects.order_by("name"),
         )
+    activity_visible = activity is not None and can_view_activity(
+        user=user, activity=activity, work_plan=activity.output.result.work_plan
+    )
     return render(
         request,
         "support/request_detail.html",
@@ -188,9 +192,10 @@ def _detail(
             "steps": steps,
             "route_form": route_form if routable else None,
             "can_rate": can_rate_request(user=user, support_request=support_request),
-            "activity_visible": activity is not None
-            and can_view_activity(user=user, activity=activity, work_plan=activity.output.result.work_plan),
-            "history": support_request_change_history(support_request=support_request),
+            "activity_visible": activity_visible,
+            "history": support_request_change_history(
+                support_request=support_request, show_activity=activity is None or activity_visible
+            ),
             "show_people": True,
             "crumbs": _crumbs(),
         },

@@ -5,51 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from rcphub.coalitions.models import Coalition
 from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.dates import today
-from rcphub.core.forms import ModelChoiceField, ModelMultipleChoiceField
+from rcphub.core.forms import (
+    DateInput,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+)
 from rcphub.core.models import ProgressStatus, Visibility
 from rcphub.core.validators import validate_code
 from rcphub.reference.models import Country, Entity, GcmObjective, SdgTarget
 from rcphub.workplans.models import Activity, ReportingRound, WorkPlan
 from rcphub.workplans.services import ACTIVITY_FIELDS, ACTIVITY_M2M, MANAGER_ONLY_FIELDS
-
-
-class DateInput(forms.DateInput):
-    """A native date picker that posts ISO dates, so the form works without JavaScript."""
-
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def add_service_error(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field it names, else above the form.
-
-    A uniqueness error goes on the first field of the unique set that the form shows ("code").
-    """
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        for item in errors:
-            target = name if name in form.fields else None
-            if target is None and name == NON_FIELD_ERRORS:
-                target = _unique_field(form, item)
-            form.add_error(target, item)
-
-
-def _unique_field(form: forms.Form, error: ValidationError) -> str | None:
-    params = error.params if isinstance(error.params, dict) else {}
-    if error.code not in ("unique", "unique_together") or not params.get("unique_check"):
-        return None
-    return next((name for name in params["unique_check"] if name in form.fields), None)
-
 
 # ---------------------------------------------------------------------------------------------
 # Work plans, results, outputs, reporting rounds

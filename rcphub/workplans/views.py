@@ -22,6 +22,7 @@ from rcphub.coalitions.permissions import can_view_coalition, has_internal_acces
 from rcphub.coalitions.selectors import coalition_get_for_edit
 from rcphub.core.dates import parse_query_date, query_period, today
 from rcphub.core.errors import NotFound
+from rcphub.core.forms import add_service_error
 from rcphub.core.models import ProgressStatus
 from rcphub.core.views import bad_query, form_page, is_htmx
 from rcphub.workplans import exports
@@ -33,7 +34,6 @@ from rcphub.workplans.forms import (
     ResultForm,
     StatusReportForm,
     WorkPlanForm,
-    add_service_error,
 )
 from rcphub.workplans.models import WORKPLAN_TRANSITIONS, Activity, WorkPlan, WorkPlanState
 from rcphub.workplans.permissions import (

@@ -145,3 +145,24 @@ def test_dashboard_member_states_are_pledgers_of_kind_member_state(pledges):
 
     assert albania.kind == EntityKind.MEMBER_STATE
     assert albania.country == Country.objects.get(iso3="ALB")
+
+
+def test_the_dashboard_lists_the_longest_silent_inactive_pledges_and_counts_them_all(
+    client, member, monkeypatch
+):
+    from datetime import date
+
+    from rcphub.repository import selectors as repository_selectors
+    from rcphub.repository.tests.factories import build_pledge
+
+    monkeypatch.setattr(repository_selectors, "INACTIVE_SHOWN", 2)
+    silent = [
+        build_pledge(submitter=member, state="published", made_on=date(2020, 1, day)) for day in (3, 1, 2)
+    ]
+    dashboard = repository_selectors.pledging_dashboard(user=None, as_at=date(2026, 6, 30))
+    assert dashboard.inactive_count == 3
+    assert [p.pk for p in dashboard.inactive] == [silent[1].pk, silent[2].pk]
+    listed = client.get("/repository/pledges/", {"inactive": "true"})
+    assert listed.status_code == 200 and listed.context["page"].paginator.count == 3
+    assert client.get("/repository/pledges/", {"inactive": "maybe"}).status_code in (200, 400)
+    assert client.get("/api/v1/pledges", {"inactive": "false"}).json()["count"] == 0

@@ -179,12 +179,17 @@ def test_rebuild_search_index_covers_practices_pledges_and_products(coalition, m
     assert SearchDocument.objects.filter(content_type__model="practice").count() == 1
 
 
-def test_knowledge_product_of_an_internal_coalition_follows_its_own_visibility(visitor):
+def test_public_product_of_an_internal_coalition_is_found_by_who_may_see_the_coalition(visitor, outsider):
+    # Found by all, the product would name a coalition hidden from them (its name is in the body).
     hidden_coalition = CoalitionFactory(
         name="Coalition on Migration", slug="migration", visibility="internal"
     )
     product(hidden_coalition, title="Key messages on remittances")
 
+    assert titles("remittances", visitor) == []
+    assert titles("Coalition Migration", outsider) == []
+    hidden_coalition.visibility = "public"
+    hidden_coalition.save()  # the coalition's products are re-indexed with it
     assert titles("remittances", visitor) == ["Key messages on remittances"]
 
 

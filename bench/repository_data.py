@@ -1,0 +1,455 @@
+"""Repository, calendar and fund data of the benchmark, and the search index over all of it.
+
+Practices and pledges (S about 2 000 together, M 20 000, L 200 000 as DESIGN.md §5 counts them),
+about 90 % published, tagged with GCM objectives, countries and implementer types; reports on most
+published pledges (some left without, so that the dashboard has inactive pledges); knowledge
+products; calendar events over 2025–2027; one fund with a few hundred contributions and some joint
+programmes. The search index is written directly with bulk inserts: on PostgreSQL its tsvector is a
+generated column and on SQLite triggers fill the FTS5 table, so both follow the inserted rows.
+Texts are drawn from word lists: COMMON_WORD is in most documents, RARE_WORD in one in RARE_EVERY.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from bench.workplans_data import BENCH_USER
+
+# practices, pledges, knowledge products, events, contributions, joint programmes
+REPOSITORY_SCALES = {
+    "S": (800, 1_200, 60, 150, 200, 20),
+    "M": (8_000, 12_000, 600, 1_500, 400, 40),
+    "L": (80_000, 120_000, 6_000, 6_000, 800, 80),
+}
+COMMON_WORD = "migrants"
+RARE_WORD = "ombudsperson"
+RARE_EVERY = 2_000
+BATCH = 5_000
+
+TOPICS = [
+    "labour migration",
+    "return and reintegration",
+    "border governance",
+    "unaccompanied children",
+    "remittance costs",
+    "skills partnerships",
+    "consular assistance",
+    "climate mobility",
+    "trafficking in persons",
+    "diaspora engagement",
+    "access to health services",
+    "migration data",
+    "social protection portability",
+    "fair recruitment",
+    "local integration",
+    "alternatives to detention",
+    "language courses",
+    "recognition of qualifications",
+    "search and rescue",
+    "missing migrants",
+]
+ACTIONS = [
+    "pilots",
+    "scales up",
+    "trains officials on",
+    "funds",
+    "maps",
+    "evaluates",
+    "builds referral pathways for",
+    "drafts guidance on",
+    "opens one-stop centres for",
+    "publishes data on",
+]
+SENTENCES = [
+    "The programme reaches {n} {common} and their families in {country}.",
+    "Municipal services, trade unions and employers share one case-management system.",
+    "A steering group chaired by the ministry meets every quarter to review progress.",
+    "Training of frontline staff covers gender-responsive and child-sensitive approaches.",
+    "The UN Country Team supports the {topic} component through a joint work plan.",
+    "Results are reported through the regional review of the Global Compact for Migration.",
+    "Civil society partners run outreach in {country} for {common} in irregular situations.",
+    "The national statistics office adds {topic} questions to the labour force survey.",
+    "Local authorities co-finance the services from their own budgets from the second year.",
+    "An independent evaluation found higher uptake among women and young {common}.",
+]
+OCCASIONS = [
+    "International Migration Review Forum 2022",
+    "Regional review for Europe and Central Asia 2024",
+    "International Migration Review Forum 2026",
+    "Global Forum on Migration and Development 2025",
+    "",
+]
+STAKEHOLDER_KINDS = [
+    "civil_society",
+    "local_authority",
+    "academia",
+    "private_sector",
+    "trade_union",
+    "migrant_organisation",
+]
+
+
+def text(rng: random.Random, serial: int, country: str, topic: str, sentences: int) -> str:
+    parts = [
+        rng.choice(SENTENCES).format(
+            n=rng.randint(50, 20_000),
+            common=COMMON_WORD if rng.random() < 0.8 else "people",
+            country=country,
+            topic=topic,
+        )
+        for _ in range(sentences)
+    ]
+    if serial % RARE_EVERY == 7:
+        parts.append(f"An {RARE_WORD} handles complaints from workers.")
+    return " ".join(parts)
+
+
+def chunks(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def bulk(model: type[Any], rows: Iterable[Any]) -> list[Any]:
+    """Insert in batches and return the objects with their primary keys."""
+    done: list[Any] = []
+    for batch in chunks(rows):
+        done.extend(model.objects.bulk_create(batch))
+    assert not done or done[-1].pk is not None, "the database must return ids from bulk inserts"
+    return done
+
+
+def link(field: Any, pairs: Iterable[tuple[int, int]]) -> None:
+    """Fill the many-to-many table of `field` (a ManyToManyDescriptor) from (source id, target id) pairs."""
+    through = field.through
+    m2m = field.field
+    source, target = f"{m2m.m2m_field_name()}_id", f"{m2m.m2m_reverse_field_name()}_id"
+    for batch in chunks(through(**{source: a, target: b}) for a, b in pairs):
+        through.objects.bulk_create(batch)
+
+
+def _entities(rng: random.Random) -> tuple[list[Any], list[Any], list[Any]]:
+    """Return (Member States, stakeholders, UN entities), creating the first two as needed."""
+    from rcphub.reference.models import Country, Entity
+
+    countries = list(Country.objects.all())
+    Entity.objects.bulk_create(
+        [Entity(acronym=c.iso3, name=c.name_en, kind="member_state", country=c) for c in countries],
+        ignore_conflicts=True,
+    )
+    Entity.objects.bulk_create(
+        [
+            Entity(acronym=f"BENCH-{n:03d}", name=f"Benchmark stakeholder {n}", kind=STAKEHOLDER_KINDS[n % 6])
+            for n in range(150)
+        ],
+        ignore_conflicts=True,
+    )
+    states = list(Entity.objects.filter(kind="member_state").select_related("country"))
+    stakeholders = list(Entity.objects.filter(acronym__startswith="BENCH-"))
+    un = list(Entity.objects.filter(kind="un_entity"))
+    return states, stakeholders, un
+
+
+def generate_repository(
+    practices: int, pledges: int, products: int, events: int, contributions: int, programmes: int
+) -> dict[str, int]:
+    """Write the data (in a transaction, after the work-plan data) and index it; return the counts."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+    from django.utils.text import Truncator
+
+    from bench.support_funding_data import generate_events, generate_fund  # imports this module
+    from rcphub.accounts.models import User
+    from rcphub.coalitions.models import Coalition
+    from rcphub.reference.models import Country, GcmObjective
+    from rcphub.repository.models import (
+        ImplementerType,
+        KnowledgeProduct,
+        Pledge,
+        PledgeReport,
+        Practice,
+    )
+    from rcphub.search.models import SearchDocument
+    from rcphub.workplans.models import Activity
+
+    rng = random.Random(2026)
+    author = User.objects.get(email=BENCH_USER)
+    states, stakeholders, un = _entities(rng)
+    objectives = list(GcmObjective.objects.order_by("number"))
+    countries = list(Country.objects.filter(programme_country=True)) or list(Country.objects.all())
+    all_countries = list(Country.objects.all())
+    types = list(ImplementerType.objects.all())
+    coalitions = list(Coalition.objects.all())
+    scopes = ["local", "national", "regional", "multi_level", "global"]
+    other_states = ["draft", "submitted", "returned"]
+    docs: list[SearchDocument] = []
+    counts: dict[str, int] = {}
+
+    def url_of(name: str) -> str:
+        return reverse(name, args=[987654321]).replace("987654321", "{}")
+
+    # Practices -----------------------------------------------------------------------------------------
+    practice_rows, practice_meta = [], []
+    for n in range(practices):
+        country = rng.choice(countries)
+        topic = rng.choice(TOPICS)
+        published = rng.random() < 0.9
+        start = rng.randint(2015, 2026)
+        practice_rows.append(
+            Practice(
+                title=f"{country.name_en} {rng.choice(ACTIONS)} {topic}"[:300],
+                summary=text(rng, n, country.name_en, topic, 2),
+                body=text(rng, n + 1, country.name_en, topic, 5),
+                scope=rng.choice(scopes),
+                period_start=start,
+                period_end=None if rng.random() < 0.3 else min(2030, start + rng.randint(0, 5)),
+                language="en",
+                state="published" if published else rng.choice(other_states),
+                submitter=author,
+                reviewer=author if published else None,
+                published_on=date(2019, 1, 1) + timedelta(days=rng.randint(0, 2850)) if published else None,
+                submitted_by_entity=rng.choice(un),
+            )
+        )
+        practice_meta.append(
+            (
+                rng.sample(objectives, rng.randint(1, 3)),
+                [country, *([rng.choice(countries)] if rng.random() < 0.3 else [])],
+                rng.sample(types, rng.randint(1, 2)),
+                rng.choice(un),
+            )
+        )
+    practice_rows = bulk(Practice, practice_rows)
+    link(
+        Practice.gcm_objectives,
+        ((p.pk, o.pk) for p, m in zip(practice_rows, practice_meta, strict=True) for o in m[0]),
+    )
+    link(
+        Practice.countries,
+        ((p.pk, c.pk) for p, m in zip(practice_rows, practice_meta, strict=True) for c in set(m[1])),
+    )
+    link(
+        Practice.implementer_types,
+        ((p.pk, t.pk) for p, m in zip(practice_rows, practice_meta, strict=True) for t in m[2]),
+    )
+    link(Practice.implementers, ((p.pk, m[3].pk) for p, m in zip(practice_rows, practice_meta, strict=True)))
+    practice_ct = ContentType.objects.get_for_model(Practice)
+    practice_url = url_of("repository:practice_detail")
+    for p, (objs, ctrs, _types, implementer) in zip(practice_rows, practice_meta, strict=True):
+        if p.state != "published":
+            continue
+        body = "\n".join(
+            [
+                p.summary,
+                p.body,
+                ", ".join(c.name_en for c in set(ctrs)),
+                f"{implementer.acronym} {implementer.name}",
+                "; ".join(f"{o.code} {o.short_title}" for o in objs),
+            ]
+        )
+        docs.append(
+            SearchDocument(
+                content_type=practice_ct,
+                object_id=p.pk,
+                title=p.title,
+                body=body,
+                url=practice_url.format(p.pk),
+                public=True,
+                coalition_id=None,
+                language="en",
+            )
+        )
+    counts["practices"] = len(practice_rows)
+
+    # Pledges (a tenth match an earlier pledge) and their reports ---------------------------------------
+    pledge_rows, pledge_meta = [], []
+    for n in range(pledges):
+        pledger = rng.choice(states) if rng.random() < 0.4 else rng.choice(stakeholders)
+        country = (
+            pledger.country if pledger.country_id and pledger.country in countries else rng.choice(countries)
+        )
+        topic = rng.choice(TOPICS)
+        published = rng.random() < 0.9
+        kind = "partnership" if rng.random() < 0.2 else "own"
+        made_on = date(2018, 12, 10) + timedelta(days=rng.randint(0, 2850))
+        pledge_rows.append(
+            Pledge(
+                pledger=pledger,
+                kind=kind,
+                text=f"{pledger.name} commits to {topic} for {COMMON_WORD} in {country.name_en}. "
+                + text(rng, n + 2, country.name_en, topic, 3),
+                made_on=made_on,
+                occasion=rng.choice(OCCASIONS),
+                stage=rng.choice(["planning", "in_progress", "in_progress", "fulfilled"]),
+                state="published" if published else rng.choice(other_states),
+                submitter=author,
+                reviewer=author if published else None,
+                published_on=made_on + timedelta(days=30) if published else None,
+                lead_reporter=pledger if kind == "partnership" else None,
+            )
+        )
+        pledge_meta.append(
+            (
+                rng.sample(objectives, rng.randint(1, 3)),
+                country,
+                rng.sample(stakeholders, rng.randint(1, 2)) if kind == "partnership" else [],
+            )
+        )
+    matching = len(pledge_rows) // 10
+    head = bulk(Pledge, pledge_rows[matching:])  # the matching ones come after, naming one of these
+    rest = []
+    for n in range(matching):
+        other = rng.choice(head)
+        rest.append(
+            Pledge(
+                pledger=rng.choice(states),
+                kind="matching",
+                matches=other,
+                text=f"Matches pledge {other.pk}: funds the {COMMON_WORD} component. "
+                + text(rng, n + 3, "the region", rng.choice(TOPICS), 2),
+                made_on=other.made_on,
+                occasion=other.occasion,
+                stage="in_progress",
+                state=other.state,
+                submitter=author,
+                reviewer=other.reviewer,
+                published_on=other.published_on,
+            )
+        )
+    pledge_meta = pledge_meta[matching:] + [
+        (objs, country, []) for objs, country, _ in pledge_meta[:matching]
+    ]
+    pledge_rows = head + bulk(Pledge, rest)
+    link(
+        Pledge.gcm_objectives,
+        ((p.pk, o.pk) for p, m in zip(pledge_rows, pledge_meta, strict=True) for o in m[0]),
+    )
+    link(Pledge.countries, ((p.pk, m[1].pk) for p, m in zip(pledge_rows, pledge_meta, strict=True)))
+    link(Pledge.partners, ((p.pk, e.pk) for p, m in zip(pledge_rows, pledge_meta, strict=True) for e in m[2]))
+    reports = []
+    for p in pledge_rows:
+        if p.state != "published" or rng.random() < 0.25:
+            continue
+        for r in range(rng.randint(1, 3)):
+            reported_on = min(
+                date(2026, 10, 31), p.made_on + timedelta(days=200 + 300 * r + rng.randint(0, 100))
+            )
+            reports.append(
+                PledgeReport(
+                    pledge=p,
+                    reported_on=reported_on,
+                    stage=p.stage,
+                    state="published",
+                    narrative=text(rng, r, "the country", rng.choice(TOPICS), 2),
+                    submitter=author,
+                    reviewer=author,
+                    published_on=reported_on,
+                )
+            )
+    bulk(PledgeReport, reports)
+    pledge_ct = ContentType.objects.get_for_model(Pledge)
+    pledge_url = url_of("repository:pledge_detail")
+    for p, (objs, country, partners) in zip(pledge_rows, pledge_meta, strict=True):
+        if p.state != "published":
+            continue
+        who = p.pledger.name if p.pledger.kind == "member_state" else p.pledger.acronym
+        body = "\n".join(
+            part
+            for part in [
+                p.text,
+                p.occasion,
+                f"{p.pledger.name} ({p.pledger.acronym})",
+                ", ".join(f"{e.acronym} {e.name}" for e in partners),
+                country.name_en,
+                "; ".join(f"{o.code} {o.short_title}" for o in objs),
+            ]
+            if part
+        )
+        docs.append(
+            SearchDocument(
+                content_type=pledge_ct,
+                object_id=p.pk,
+                title=f"{who}: {Truncator(p.text).words(12)}",
+                body=body,
+                url=pledge_url.format(p.pk),
+                public=True,
+                coalition_id=None,
+            )
+        )
+    counts["pledges"], counts["pledge reports"] = len(pledge_rows), len(reports)
+
+    # Knowledge products --------------------------------------------------------------------------------
+    kinds = [
+        "guidance",
+        "toolkit",
+        "key_messages",
+        "report",
+        "brief",
+        "training_material",
+        "terms_of_reference",
+    ]
+    product_rows = bulk(
+        KnowledgeProduct,
+        (
+            KnowledgeProduct(
+                title=f"{kinds[n % 7].replace('_', ' ').capitalize()} on {rng.choice(TOPICS)} ({n})",
+                kind=kinds[n % 7],
+                coalition=rng.choice(coalitions),
+                languages="en,ru" if n % 3 else "en",
+                visibility="internal" if n % 4 == 0 else "public",
+                link=f"https://example.org/knowledge/{n}",
+                published_on=date(2020, 1, 1) + timedelta(days=rng.randint(0, 2450)),
+            )
+            for n in range(products)
+        ),
+    )
+    product_ct = ContentType.objects.get_for_model(KnowledgeProduct)
+    product_url = url_of("repository:knowledge_detail")
+    coalition_names = {c.pk: c.name for c in coalitions}
+    docs.extend(
+        SearchDocument(
+            content_type=product_ct,
+            object_id=k.pk,
+            title=k.title,
+            body=f"{k.get_kind_display()}\n{coalition_names[k.coalition_id]}",
+            url=product_url.format(k.pk),
+            public=k.visibility == "public",
+            coalition_id=None if k.visibility == "public" else k.coalition_id,
+            language="en",
+        )
+        for k in product_rows
+    )
+    counts["knowledge products"] = len(product_rows)
+
+    # Activities of the work-plan data (all plans endorsed, all coalitions public) -----------------------
+    activity_ct = ContentType.objects.get_for_model(Activity)
+    activity_url = url_of("workplans:activity")
+    rows = Activity.objects.values_list(
+        "pk", "title", "code", "visibility", "output__result__work_plan__coalition_id"
+    )
+    for pk, title, code, visibility, coalition_id in rows.iterator(chunk_size=5000):
+        docs.append(
+            SearchDocument(
+                content_type=activity_ct,
+                object_id=pk,
+                title=title,
+                body=code,
+                url=activity_url.format(pk),
+                public=visibility == "public",
+                coalition_id=coalition_id,
+            )
+        )
+    bulk(SearchDocument, docs)
+    counts["search documents"] = len(docs)
+
+    counts.update(generate_events(rng, events, coalitions, countries, un))
+    counts.update(generate_fund(rng, contributions, programmes, states, un, all_countries))
+    return counts
