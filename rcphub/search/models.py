@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,6 +33,8 @@ class SearchDocument(models.Model):
                 fields=["content_type", "object_id"], name="searchdocument_object_unique"
             ),
         ]
+        # "An exact title first" looks titles up by lower case.
+        indexes = [models.Index(Lower("title"), name="searchdocument_title_lower")]
 
     def __str__(self) -> str:
         return self.title

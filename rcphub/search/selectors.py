@@ -22,6 +22,9 @@ TABLE = SearchDocument._meta.db_table
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 16
 SNIPPET_WORDS = 24
+# On PostgreSQL, how many of the newest matches are ranked (exact titles always are): beyond this a very
+# common word is ranked among the newest documents only, and search stays flat as the index grows.
+CANDIDATES = 2000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -100,19 +103,33 @@ def _filters(
 
 
 def _search_postgresql(text: str, where: str, params: list[Any], limit: int) -> list[tuple[Any, ...]]:
+    """Rank the newest CANDIDATES matches (and any exact title), so that a word found in most
+    documents costs the same as a rare one: matching is the GIN index, ranking is bounded."""
     options = (
         f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=8, MaxFragments=2"
     )
     sql = f"""
+        WITH q AS (SELECT websearch_to_tsquery('simple', %s) AS query),
+        candidates AS MATERIALIZED (
+            SELECT d.id FROM {TABLE} d, q
+            WHERE d.search_vector @@ q.query AND {where}
+            ORDER BY d.id DESC
+            LIMIT %s
+        ),
+        exact AS (
+            SELECT d.id FROM {TABLE} d, q
+            WHERE lower(d.title) = lower(%s) AND d.search_vector @@ q.query AND {where}
+            LIMIT %s
+        )
         SELECT d.title, d.url, d.content_type_id, ts_rank(d.search_vector, q.query) AS rank,
                ts_headline('simple', d.body, q.query, %s) AS snippet
-        FROM {TABLE} d, websearch_to_tsquery('simple', %s) AS q(query)
-        WHERE d.search_vector @@ q.query AND {where}
+        FROM {TABLE} d, q
+        WHERE d.id IN (SELECT id FROM candidates UNION SELECT id FROM exact)
         ORDER BY (lower(d.title) = lower(%s)) DESC, rank DESC, d.id
         LIMIT %s
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [options, text, *params, text, limit])
+        cursor.execute(sql, [text, *params, CANDIDATES, text, *params, limit, options, text, limit])
         return list(cursor.fetchall())
 
 

@@ -3,6 +3,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 from rcphub.accounts.permissions import is_platform_secretariat
@@ -54,6 +55,24 @@ def test_search_ranks_an_exact_title_match_first(work_plan, visitor):
 
     assert found[0] == "Webinar"
     assert len(found) == 4
+
+
+def test_search_ranks_a_bounded_set_of_the_newest_matches_but_always_the_exact_title(
+    work_plan, visitor, monkeypatch
+):
+    from rcphub.search import selectors
+
+    output = activity(work_plan, "i").output
+    ActivityFactory(output=output, code="exact", title="Webinar", description="The first session.")
+    for n in range(4):
+        ActivityFactory(output=output, code=f"w{n}", title=f"Webinar series {n}", description="A webinar.")
+    monkeypatch.setattr(selectors, "CANDIDATES", 2)
+
+    found = titles("webinar", visitor)
+
+    assert found[0] == "Webinar"  # the oldest, yet first
+    expected = 3 if connection.vendor == "postgresql" else 5  # SQLite ranks every match
+    assert len(found) == expected
 
 
 def test_search_hides_internal_activities_from_visitors_but_not_from_members(
