@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -69,6 +70,16 @@ STEP_LABELS: dict[str, Any] = {
 }
 
 
+# Requests and experts a list page shows at once.
+PAGE_SIZE = 50
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 def _crumbs(*more: tuple[str, str]) -> list[tuple[str, str]]:
     return [(_("Support requests"), reverse("support:requests")), *more]
 
@@ -97,7 +108,9 @@ def request_list_view(request: HttpRequest) -> HttpResponse:
         request_filters_check(filters=filters)
     except ValidationError as error:
         return bad_query(request, error, back=reverse("support:requests"))
-    requests = list(support_request_list(user=request.user, filters=filters))
+    page = Paginator(support_request_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        get.get("page")
+    )
     is_platform = is_platform_secretariat(request.user)
     scopes = [("mine", _("My requests"))]
     if is_platform or coalition_ids_with_role(request.user, Role.COALITION_SECRETARIAT):
@@ -108,7 +121,9 @@ def request_list_view(request: HttpRequest) -> HttpResponse:
         request,
         "support/request_list.html",
         {
-            "requests": requests,
+            "requests": page.object_list,
+            "page": page,
+            "query": _query_without_page(request),
             "filters": filters,
             "scopes": scopes,
             "states": RequestState.choices,
@@ -377,12 +392,16 @@ def expert_list_view(request: HttpRequest) -> HttpResponse:
         errors.update(error.message_dict)
     if errors:
         return bad_query(request, ValidationError(errors), back=reverse("support:experts"))
-    experts = list(expert_list(user=request.user, filters=filters))
+    page = Paginator(expert_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "support/expert_list.html",
         {
-            "experts": experts,
+            "experts": page.object_list,
+            "page": page,
+            "query": _query_without_page(request),
             "filters": filters,
             "countries": Country.objects.filter(programme_country=True).order_by("name_en"),
             "languages": [("en", _("English")), ("fr", _("French")), ("ru", _("Russian"))],

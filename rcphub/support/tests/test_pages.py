@@ -343,3 +343,16 @@ def test_detail_and_turnaround_query_count(
         assert client.get(reverse("support:request", args=[request.pk])).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(reverse("support:turnaround")).status_code == 200
+
+
+def test_request_list_is_paginated(client, rco, coalition, platform_secretariat, monkeypatch):
+    from rcphub.support import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 5)
+    _requests(rco, coalition, 7)
+    _login(client, platform_secretariat)
+    first = client.get(reverse("support:requests"), {"coalition": coalition.slug})
+    second = client.get(reverse("support:requests"), {"coalition": coalition.slug, "page": 2})
+    assert len(first.context["requests"]) == 5 and len(second.context["requests"]) == 2
+    assert f"coalition={coalition.slug}&amp;page=2" in first.content.decode()
+    assert client.get(reverse("support:requests"), {"page": "abc"}).status_code == 200
