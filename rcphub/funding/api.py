@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.db.models.functions import Upper
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -34,7 +33,8 @@ from rcphub.funding.models import (
 )
 from rcphub.funding.permissions import can_manage_fund, can_manage_funds
 from rcphub.funding.selectors import Capitalisation, ContributionFilters, JointProgrammeFilters
-from rcphub.reference.models import Country, Entity
+from rcphub.reference.models import Entity
+from rcphub.reference.selectors import countries_by_code, entities_by_acronym
 
 router = Router(tags=["funding"])
 
@@ -314,29 +314,6 @@ def _entity(acronym: str | None, *, field: str) -> Entity | None:
     return entity
 
 
-def _entities(acronyms: list[str], *, field: str) -> list[Entity]:
-    wanted = {a.strip().upper() for a in acronyms if a.strip()}
-    found: list[Entity] = list(Entity.objects.annotate(upper=Upper("acronym")).filter(upper__in=wanted))
-    unknown = sorted(wanted - {entity.acronym.upper() for entity in found})
-    if unknown:
-        raise ValidationError(
-            {field: _("Unknown entities: %(names)s.") % {"names": ", ".join(u[:40] for u in unknown[:10])}}
-        )
-    return found
-
-
-def _countries(codes: list[str], *, field: str) -> list[Country]:
-    wanted = {c.strip().upper() for c in codes if c.strip()}
-    found = list(Country.objects.filter(iso3__in=wanted) | Country.objects.filter(iso2__in=wanted))
-    known = {c.iso3 for c in found} | {c.iso2 for c in found}
-    unknown = sorted(wanted - known)
-    if unknown:
-        raise ValidationError(
-            {field: _("Unknown countries: %(codes)s.") % {"codes": ", ".join(u[:3] for u in unknown[:10])}}
-        )
-    return found
-
-
 def _capitalisation_out(cap: Capitalisation) -> dict[str, object]:
     return {
         "as_at": cap.as_at,
@@ -459,8 +436,8 @@ def create_joint_programme(request: HttpRequest, payload: JointProgrammeIn) -> J
     fields["thematic_area"] = payload.thematic_area.value
     return services.joint_programme_create(
         fund=fund,
-        countries=_countries(payload.countries, field="countries"),
-        entities=_entities(payload.entities, field="entities"),
+        countries=countries_by_code(payload.countries, field="countries"),
+        entities=entities_by_acronym(payload.entities, field="entities"),
         by=request.user,
         **fields,
     )
@@ -479,8 +456,8 @@ def update_joint_programme(
     fields["thematic_area"] = payload.thematic_area.value
     return services.joint_programme_update(
         joint_programme=joint_programme,
-        countries=_countries(payload.countries, field="countries"),
-        entities=_entities(payload.entities, field="entities"),
+        countries=countries_by_code(payload.countries, field="countries"),
+        entities=entities_by_acronym(payload.entities, field="entities"),
         expected_version=payload.version,
         by=request.user,
         **fields,

@@ -157,3 +157,50 @@ def sdg_target_list(*, goal: str | None = None) -> QuerySet[SdgTarget]:
             raise ValidationError({"goal": ValidationError(message, code="unknown")})
         qs = qs.filter(goal__code=goal)
     return qs
+
+
+def countries_by_code(codes: list[str], *, field: str) -> list[Country]:
+    """Return the countries named by ISO alpha-2 or alpha-3 codes (any case), in one query.
+
+    Raise a ValidationError on `field` naming the codes that name no country.
+    """
+    wanted = list(dict.fromkeys(code.strip().upper() for code in codes if code.strip()))
+    found = list(Country.objects.filter(Q(iso2__in=wanted) | Q(iso3__in=wanted)))
+    known = {c.iso2 for c in found} | {c.iso3 for c in found}
+    if missing := [code for code in wanted if code not in known]:
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    _("Unknown countries: %(codes)s; use ISO alpha-2 or alpha-3 codes.")
+                    % {"codes": ", ".join(code[:10] for code in missing[:10])},
+                    code="unknown",
+                )
+            }
+        )
+    return found
+
+
+def entities_by_acronym(acronyms: list[str], *, field: str) -> list[Entity]:
+    """Return the entities named by their acronyms (any case), in one query, ordered by acronym.
+
+    Raise a ValidationError on `field` naming the acronyms that name no entity.
+    """
+    wanted = {acronym.strip().casefold(): acronym.strip() for acronym in acronyms if acronym.strip()}
+    if not wanted:
+        return []
+    condition = Q()
+    for acronym in wanted.values():
+        condition |= Q(acronym__iexact=acronym)
+    found = list(Entity.objects.filter(condition).order_by("acronym"))
+    known = {entity.acronym.casefold() for entity in found}
+    if missing := [acronym for key, acronym in wanted.items() if key not in known]:
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    _("Unknown entities: %(acronyms)s; use their acronyms.")
+                    % {"acronyms": ", ".join(acronym[:40] for acronym in missing[:10])},
+                    code="unknown",
+                )
+            }
+        )
+    return found

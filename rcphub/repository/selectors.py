@@ -8,14 +8,28 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import BooleanField, Case, DateField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from rcphub.accounts.permissions import is_platform_secretariat
 from rcphub.coalitions.permissions import member_coalition_ids
 from rcphub.core.dates import today
 from rcphub.core.errors import NotFound
 from rcphub.core.models import Visibility
+from rcphub.reference.models import EntityKind, GcmObjective
 from rcphub.repository.models import (
     ChampionCountry,
     KnowledgeProduct,
@@ -321,11 +335,6 @@ def pledging_dashboard(*, user: Any, as_at: date | None = None) -> PledgingDashb
     A pledger is a Member State when its entity is of kind Member State; any other entity is a
     stakeholder. A pledge counts once under each of its objectives.
     """
-    from django.db.models import Count, F
-    from django.utils.translation import gettext as _
-
-    from rcphub.reference.models import EntityKind, GcmObjective
-
     as_at = as_at or today()
     published = Pledge.objects.filter(state=SubmissionState.PUBLISHED)
     objectives = GcmObjective.objects.order_by("number").annotate(

@@ -27,6 +27,7 @@ from rcphub.core.errors import NotFound
 from rcphub.core.history import HistoryEntry, change_history
 from rcphub.core.models import Visibility
 from rcphub.reference.models import Country, Entity
+from rcphub.reference.selectors import countries_by_code, entities_by_acronym
 from rcphub.support.event_permissions import can_manage_event
 from rcphub.support.models import Event, EventKind, SupportRequest
 
@@ -393,25 +394,16 @@ def event_references_resolve(
         found_coalition = Coalition.objects.filter(coalition_visibility_q(user), slug=coalition).first()
         if found_coalition is None:
             errors["coalition"] = _("Unknown coalition “%(value)s”.") % {"value": coalition[:40]}
-    codes = [code.strip().upper() for code in countries if code.strip()]
-    found_countries = list(Country.objects.filter(Q(iso2__in=codes) | Q(iso3__in=codes)))
-    known = {c.iso2 for c in found_countries} | {c.iso3 for c in found_countries}
-    if missing := [code for code in codes if code not in known]:
-        errors["countries"] = _("Unknown countries: %(codes)s; use ISO alpha-2 or alpha-3 codes.") % {
-            "codes": ", ".join(code[:10] for code in missing[:10])
-        }
-    acronyms = {acronym.strip().casefold(): acronym.strip() for acronym in organisers if acronym.strip()}
+    found_countries: list[Country] = []
     found_organisers: list[Entity] = []
-    if acronyms:
-        wanted = Q()
-        for acronym in acronyms.values():
-            wanted |= Q(acronym__iexact=acronym)
-        found_organisers = list(Entity.objects.filter(wanted).order_by("acronym"))
-    found = {entity.acronym.casefold() for entity in found_organisers}
-    if missing := [acronym for key, acronym in acronyms.items() if key not in found]:
-        errors["organisers"] = _("Unknown entities: %(acronyms)s; use their acronyms.") % {
-            "acronyms": ", ".join(acronym[:40] for acronym in missing[:10])
-        }
+    try:
+        found_countries = countries_by_code(countries, field="countries")
+    except ValidationError as error:
+        errors.update({name: messages[0] for name, messages in error.message_dict.items()})
+    try:
+        found_organisers = entities_by_acronym(organisers, field="organisers")
+    except ValidationError as error:
+        errors.update({name: messages[0] for name, messages in error.message_dict.items()})
     found_request = None
     if support_request is not None and "coalition" not in errors:
         same_coalition = (
