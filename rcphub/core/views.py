@@ -23,3 +23,10 @@ def bad_query(request: HttpRequest, error: ValidationError, *, back: str | None 
 def form_page(request: HttpRequest, *, form: Any, title: str, context: dict[str, Any]) -> HttpResponse:
     """Render a form on the site's form page (crumbs, title, fields, save and cancel)."""
     return render(request, "form.html", {"form": form, "title": title, **context})
+
+
+def query_without_page(request: HttpRequest) -> str:
+    """Return the request's query string without `page`, for a list's page links to keep its filters."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

@@ -21,7 +21,7 @@ from rcphub.accounts.permissions import coalition_ids_with_role, is_platform_sec
 from rcphub.coalitions.models import Coalition
 from rcphub.core.errors import ConflictError, NotFound, TransitionError
 from rcphub.core.history import change_history
-from rcphub.core.views import bad_query, form_page
+from rcphub.core.views import bad_query, form_page, query_without_page
 from rcphub.repository import selectors, services
 from rcphub.repository.filters import FACETS, KNOWLEDGE, PLEDGES, PRACTICES, SORTS, repository_filter
 from rcphub.repository.forms import (
@@ -104,8 +104,6 @@ def _facet_list(
     else:
         items = items.select_related("coalition")
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     facets = [(name, FACET_LABELS[name], filtered.facets[name]) for name in FACETS[kind]]
     return render(
         request,
@@ -117,7 +115,7 @@ def _facet_list(
             "sorts": SORTS[kind],
             "sort": filtered.selected.get("sort") or SORTS[kind][0][0],
             "q": filtered.selected.get("q") or "",
-            "query": query.urlencode(),
+            "query": query_without_page(request),
             "filtered": any(
                 value not in (None, "", []) for key, value in filtered.selected.items() if key != "sort"
             ),

@@ -24,7 +24,7 @@ from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.dates import parse_query_date, today
 from rcphub.core.errors import ConflictError, NotFound
 from rcphub.core.forms import add_service_error
-from rcphub.core.views import bad_query, form_page
+from rcphub.core.views import bad_query, form_page, query_without_page
 from rcphub.reference.models import Country
 from rcphub.support.forms import DecisionForm, RatingForm, RouteForm, SupportRequestForm
 from rcphub.support.models import REQUEST_TRANSITIONS, RequestState, SupportKind, SupportRequest
@@ -74,12 +74,6 @@ STEP_LABELS: dict[str, Any] = {
 PAGE_SIZE = 50
 
 
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 def _crumbs(*more: tuple[str, str]) -> list[tuple[str, str]]:
     return [(_("Support requests"), reverse("support:requests")), *more]
 
@@ -123,7 +117,7 @@ def request_list_view(request: HttpRequest) -> HttpResponse:
         {
             "requests": page.object_list,
             "page": page,
-            "query": _query_without_page(request),
+            "query": query_without_page(request),
             "filters": filters,
             "scopes": scopes,
             "states": RequestState.choices,
@@ -401,7 +395,7 @@ def expert_list_view(request: HttpRequest) -> HttpResponse:
         {
             "experts": page.object_list,
             "page": page,
-            "query": _query_without_page(request),
+            "query": query_without_page(request),
             "filters": filters,
             "countries": Country.objects.filter(programme_country=True).order_by("name_en"),
             "languages": [("en", _("English")), ("fr", _("French")), ("ru", _("Russian"))],
