@@ -66,7 +66,7 @@ class StatusReportBase(TimeStampedModel):
 
     Concrete models add the subject foreign key and the status choices. The status of a subject
     as at D is its latest report dated on or before D (ties: the one recorded last); nothing derived
-    is stored. See `rcphub.core.status.latest_status_subquery`.
+    is stored. See `rcphub.core.status.latest_report_subquery`.
     """
 
     status = models.CharField(_("status"), max_length=20)
