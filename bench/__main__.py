@@ -31,8 +31,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench.repository_data import COMMON_WORD, RARE_WORD, REPOSITORY_SCALES, generate_repository
+from bench.repository_data import REPOSITORY_SCALES, generate_repository
 from bench.workplans_data import BENCH_USER, WORKPLAN_SCALES, generate_workplans
+from bench.writing import COMMON_WORD, RARE_WORD
 
 SCALES = list(WORKPLAN_SCALES)
 

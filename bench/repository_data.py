@@ -12,11 +12,12 @@ Texts are drawn from word lists: COMMON_WORD is in most documents, RARE_WORD in 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
+from bench.support_funding_data import generate_events, generate_fund
 from bench.workplans_data import BENCH_USER
+from bench.writing import ACTIONS, COMMON_WORD, OCCASIONS, STAKEHOLDER_KINDS, TOPICS, bulk, link, text
 
 # practices, pledges, knowledge products, events, contributions, joint programmes
 REPOSITORY_SCALES = {
@@ -24,116 +25,6 @@ REPOSITORY_SCALES = {
     "M": (8_000, 12_000, 600, 1_500, 400, 40),
     "L": (80_000, 120_000, 6_000, 6_000, 800, 80),
 }
-COMMON_WORD = "migrants"
-RARE_WORD = "ombudsperson"
-RARE_EVERY = 2_000
-BATCH = 5_000
-
-TOPICS = [
-    "labour migration",
-    "return and reintegration",
-    "border governance",
-    "unaccompanied children",
-    "remittance costs",
-    "skills partnerships",
-    "consular assistance",
-    "climate mobility",
-    "trafficking in persons",
-    "diaspora engagement",
-    "access to health services",
-    "migration data",
-    "social protection portability",
-    "fair recruitment",
-    "local integration",
-    "alternatives to detention",
-    "language courses",
-    "recognition of qualifications",
-    "search and rescue",
-    "missing migrants",
-]
-ACTIONS = [
-    "pilots",
-    "scales up",
-    "trains officials on",
-    "funds",
-    "maps",
-    "evaluates",
-    "builds referral pathways for",
-    "drafts guidance on",
-    "opens one-stop centres for",
-    "publishes data on",
-]
-SENTENCES = [
-    "The programme reaches {n} {common} and their families in {country}.",
-    "Municipal services, trade unions and employers share one case-management system.",
-    "A steering group chaired by the ministry meets every quarter to review progress.",
-    "Training of frontline staff covers gender-responsive and child-sensitive approaches.",
-    "The UN Country Team supports the {topic} component through a joint work plan.",
-    "Results are reported through the regional review of the Global Compact for Migration.",
-    "Civil society partners run outreach in {country} for {common} in irregular situations.",
-    "The national statistics office adds {topic} questions to the labour force survey.",
-    "Local authorities co-finance the services from their own budgets from the second year.",
-    "An independent evaluation found higher uptake among women and young {common}.",
-]
-OCCASIONS = [
-    "International Migration Review Forum 2022",
-    "Regional review for Europe and Central Asia 2024",
-    "International Migration Review Forum 2026",
-    "Global Forum on Migration and Development 2025",
-    "",
-]
-STAKEHOLDER_KINDS = [
-    "civil_society",
-    "local_authority",
-    "academia",
-    "private_sector",
-    "trade_union",
-    "migrant_organisation",
-]
-
-
-def text(rng: random.Random, serial: int, country: str, topic: str, sentences: int) -> str:
-    parts = [
-        rng.choice(SENTENCES).format(
-            n=rng.randint(50, 20_000),
-            common=COMMON_WORD if rng.random() < 0.8 else "people",
-            country=country,
-            topic=topic,
-        )
-        for _ in range(sentences)
-    ]
-    if serial % RARE_EVERY == 7:
-        parts.append(f"An {RARE_WORD} handles complaints from workers.")
-    return " ".join(parts)
-
-
-def chunks(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def bulk(model: type[Any], rows: Iterable[Any]) -> list[Any]:
-    """Insert in batches and return the objects with their primary keys."""
-    done: list[Any] = []
-    for batch in chunks(rows):
-        done.extend(model.objects.bulk_create(batch))
-    assert not done or done[-1].pk is not None, "the database must return ids from bulk inserts"
-    return done
-
-
-def link(field: Any, pairs: Iterable[tuple[int, int]]) -> None:
-    """Fill the many-to-many table of `field` (a ManyToManyDescriptor) from (source id, target id) pairs."""
-    through = field.through
-    m2m = field.field
-    source, target = f"{m2m.m2m_field_name()}_id", f"{m2m.m2m_reverse_field_name()}_id"
-    for batch in chunks(through(**{source: a, target: b}) for a, b in pairs):
-        through.objects.bulk_create(batch)
 
 
 def _entities(rng: random.Random) -> tuple[list[Any], list[Any], list[Any]]:
@@ -166,7 +57,6 @@ def generate_repository(
     from django.urls import reverse
     from django.utils.text import Truncator
 
-    from bench.support_funding_data import generate_events, generate_fund  # imports this module
     from rcphub.accounts.models import User
     from rcphub.coalitions.models import Coalition
     from rcphub.reference.models import Country, GcmObjective

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from bench.repository_data import TOPICS, bulk, link, text
+from bench.writing import TOPICS, bulk, link, text
 
 
 def generate_events(
