@@ -18,8 +18,8 @@ from django.utils.text import Truncator
 from rcphub.core.models import Visibility
 from rcphub.reference.models import EntityKind
 from rcphub.repository.models import KnowledgeProduct, Pledge, Practice, SubmissionState
-from rcphub.search.registry import SearchEntry, register
-from rcphub.search.services import search_index_many, search_index_object
+from rcphub.search.registry import SearchEntry
+from rcphub.search.services import search_index_many, search_index_object, search_register
 
 PLEDGE_TITLE_WORDS = 12
 
@@ -129,9 +129,9 @@ def register_search() -> None:
 
     from rcphub.coalitions.models import Coalition
 
-    register(Practice, practice_search_entry)
-    register(Pledge, pledge_search_entry)
-    register(KnowledgeProduct, knowledge_product_search_entry)
+    search_register(Practice, practice_search_entry)
+    search_register(Pledge, pledge_search_entry)
+    search_register(KnowledgeProduct, knowledge_product_search_entry)
     post_save.connect(
         reindex_coalition_products, sender=Coalition, dispatch_uid="rcphub.repository.search.coalition"
     )

@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
 
 from rcphub.search.models import SearchDocument
-from rcphub.search.registry import SearchEntry, adapter_for, registered_models
+from rcphub.search.registry import Adapter, SearchEntry, adapter_for, adapter_record, registered_models
 
 # Marks the highlighted words inside snippets before escaping; never kept in indexed text.
 MARK_START = "\ue000"
@@ -17,6 +18,30 @@ MARK_END = "\ue001"
 
 def _clean(text: object) -> str:
     return str(text or "").replace("\x00", "").replace(MARK_START, "").replace(MARK_END, "")
+
+
+def search_register(model: type[models.Model], adapter: Adapter) -> None:
+    """Index `model` through `adapter` and keep the index in step on every save and delete.
+
+    The adapter turns an instance into a SearchEntry (or a tuple of its fields), or None when the
+    instance is not to be found by search at all.
+    """
+    adapter_record(model, adapter)
+    uid = f"rcphub.search:{model._meta.label}"
+    post_save.connect(_index_on_save, sender=model, dispatch_uid=uid, weak=False)
+    post_delete.connect(_remove_on_delete, sender=model, dispatch_uid=uid, weak=False)
+
+
+def _index_on_save(
+    sender: type[models.Model], instance: models.Model, raw: bool = False, **kwargs: object
+) -> None:
+    if raw:  # loading fixtures: the rebuild command indexes afterwards
+        return
+    search_index_object(instance=instance)
+
+
+def _remove_on_delete(sender: type[models.Model], instance: models.Model, **kwargs: object) -> None:
+    search_remove_object(instance=instance)
 
 
 def search_index_object(*, instance: models.Model) -> SearchDocument | None:

@@ -7,8 +7,8 @@ from typing import Any
 from django.urls import reverse
 
 from rcphub.core.models import Visibility
-from rcphub.search.registry import SearchEntry, register
-from rcphub.search.services import search_index_many
+from rcphub.search.registry import SearchEntry
+from rcphub.search.services import search_index_many, search_register
 from rcphub.workplans.models import PUBLISHED_STATES, Activity, WorkPlan
 
 
@@ -53,6 +53,6 @@ def register_search() -> None:
 
     from rcphub.coalitions.models import Coalition
 
-    register(Activity, activity_search_entry)
+    search_register(Activity, activity_search_entry)
     post_save.connect(reindex_work_plan, sender=WorkPlan, dispatch_uid="rcphub.workplans.search.plan")
     post_save.connect(reindex_coalition, sender=Coalition, dispatch_uid="rcphub.workplans.search.coalition")
