@@ -8,11 +8,13 @@ secretariat manages funds, records contributions and manages joint programmes; n
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rcphub.accounts.permissions import grants_of, is_platform_secretariat
 from rcphub.core.models import Visibility
-from rcphub.funding.models import Fund
+
+if TYPE_CHECKING:  # the models ask these rules for their named filters, so no import at run time
+    from rcphub.funding.models import Fund
 
 
 def sees_internal_funds(user: Any) -> bool:
