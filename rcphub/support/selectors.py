@@ -29,25 +29,12 @@ from rcphub.support.permissions import (
     can_view_request,
     can_view_roster,
     can_view_turnaround,
+    support_request_visibility_q,
 )
 from rcphub.workplans.models import Activity, WorkPlan, WorkPlanState
 
 # ---------------------------------------------------------------------------------------------
 # Support requests
-
-
-def support_request_visibility_q(user: Any, prefix: str = "") -> Q:
-    """Return the filter of requests the user may see: their own, their coalitions' (as secretariat), all
-    for the platform secretariat; nothing for visitors."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Q(pk__in=[])
-    if is_platform_secretariat(user):
-        return Q()
-    q = Q(**{f"{prefix}requester_id": user.pk})
-    mine = coalition_ids_with_role(user, Role.COALITION_SECRETARIAT)
-    if mine:
-        q |= Q(**{f"{prefix}coalition_id__in": mine})
-    return q
 
 
 # Which requests a list shows: the user's own, those addressed to their coalitions, or all they may see.
