@@ -27,21 +27,22 @@ run: install
 	@DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite on SQLite (or on $$DATABASE_URL when set), then again on PostgreSQL where one answers.
+# bin/suite runs it on every core, then the browser and serial tests apart (PYTEST_WORKERS=0 for one process).
 test: install
 	@if [ -n "$$DATABASE_URL" ]; then \
-	  echo "== suite on $$DATABASE_URL"; $(VENV)/bin/pytest $(PYTEST_ARGS); \
+	  echo "== suite on $$DATABASE_URL"; VENV=$(VENV) bin/suite $(PYTEST_ARGS); \
 	else \
 	  $(MAKE) --no-print-directory test-sqlite && $(MAKE) --no-print-directory test-postgres; \
 	fi
 
 test-sqlite: install
 	@echo "== suite on SQLite"
-	@env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+	@env -u DATABASE_URL VENV=$(VENV) bin/suite $(PYTEST_ARGS)
 
 test-postgres: install
 	@if $(PY) -m rcphub.core.dbcheck "$(TEST_POSTGRES_URL)"; then \
 	  echo "== suite on PostgreSQL ($(TEST_POSTGRES_URL))"; \
-	  DATABASE_URL="$(TEST_POSTGRES_URL)" $(VENV)/bin/pytest $(PYTEST_ARGS); \
+	  DATABASE_URL="$(TEST_POSTGRES_URL)" VENV=$(VENV) bin/suite $(PYTEST_ARGS); \
 	elif [ -n "$$RCPHUB_REQUIRE_POSTGRES" ]; then \
 	  echo "PostgreSQL is required here (RCPHUB_REQUIRE_POSTGRES is set) but does not answer."; exit 1; \
 	else \

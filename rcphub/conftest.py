@@ -26,6 +26,15 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
         reference_load()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory: Any) -> Any:
+    """Keep uploaded files in a folder of this test process (one per xdist worker), never in var/media."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")) as overridden:
+        yield overridden
+
+
 @pytest.fixture
 def entity() -> Any:
     """Return a function that fetches an entity by acronym."""
