@@ -14,8 +14,7 @@ from rcphub.meetings.demo import meetings_demo_seed
 from rcphub.repository.demo import repository_demo_seed
 from rcphub.support.demo import support_demo_seed
 from rcphub.support.event_demo import events_demo_seed
-from rcphub.workplans.demo import DemoSeedError, demo_seed
-from rcphub.workplans.demo.content import DEMO_PASSWORD, USERS
+from rcphub.workplans.demo import DEMO_PASSWORD, USERS, DemoSeedError, demo_seed
 
 DUMMY_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
 
@@ -64,5 +63,5 @@ class Command(BaseCommand):
         if report.created["users"]:
             self.stdout.write(f"Demo logins, password “{DEMO_PASSWORD}” (see docs/demo.md):")
             for user in USERS:
-                if user.note:
-                    self.stdout.write(f"  {user.email}: {user.note}")
+                if user.get("note"):
+                    self.stdout.write(f"  {user['email']}: {user['note']}")
