@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from django.db.models import Count, Q
 
+from rcphub.core.demodata import demo_content
 from rcphub.reference.models import Country, Entity, EntityKind
-from rcphub.repository.demo import repository_demo_seed
-from rcphub.repository.demo_content import AS_AT, PLEDGES, PRACTICES, REVIEWER
+from rcphub.repository.demo import AS_AT, repository_demo_seed
 from rcphub.repository.models import (
     ChampionCountry,
     KnowledgeProduct,
@@ -33,6 +33,9 @@ pytestmark = pytest.mark.django_db
 
 PUBLISHED = SubmissionState.PUBLISHED
 ALL_OBJECTIVES = set(range(1, 24))
+PRACTICES = demo_content("rcphub.repository.demo", "practices")
+PLEDGES = demo_content("rcphub.repository.demo", "pledges")
+REVIEWER = demo_content("rcphub.repository.demo", "submitters")["reviewer"]
 
 
 @pytest.fixture
