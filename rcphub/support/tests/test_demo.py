@@ -3,10 +3,10 @@
 import pytest
 from django.contrib.auth import authenticate
 
-from rcphub.support.demo import DEMO_RC_OFFICE, REQUESTS, support_demo_seed
+from rcphub.core.demodata import demo_content
+from rcphub.support.demo import DEMO_RC_OFFICE, support_demo_seed
 from rcphub.support.models import Expert, RequestState, SupportRequest
-from rcphub.workplans.demo import demo_seed
-from rcphub.workplans.demo.content import DEMO_PASSWORD
+from rcphub.workplans.demo import DEMO_PASSWORD, demo_seed
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_support_demo_seed_creates_every_state_and_is_idempotent():
     demo_seed(progress=lambda line: None)
     counts = support_demo_seed(progress=lambda line: None)
-    assert counts["support requests"] == len(REQUESTS) == 25
+    assert counts["support requests"] == len(demo_content("rcphub.support.demo", "requests")) == 25
     assert counts["experts"] == Expert.objects.count() == 40
     assert counts["demand-driven activities"] == 15
     states = set(SupportRequest.objects.values_list("state", flat=True))
@@ -29,6 +29,7 @@ def test_support_demo_seed_creates_every_state_and_is_idempotent():
     assert delivered.filter(rating__isnull=False).count() == 5 and delivered.count() == 6
     assert SupportRequest.objects.filter(coalition__isnull=True).count() == 2
     assert all(r.decision_reason for r in SupportRequest.objects.filter(state=RequestState.DECLINED))
+    assert demo_content("rcphub.support.demo", "rc_offices")[0]["email"] == DEMO_RC_OFFICE
     user = authenticate(email=DEMO_RC_OFFICE, password=DEMO_PASSWORD)
     assert user is not None and user.memberships.get().entity.acronym == "DCO"
     assert SupportRequest.objects.filter(requester=user).count() == 3
