@@ -351,6 +351,7 @@ def test_api_lists_stay_constant_query(client, django_assert_max_num_queries, fu
 
 
 def test_demo_seed_creates_the_fund_once():
+    from rcphub.core.demodata import demo_content
     from rcphub.funding.demo import funding_demo_seed
     from rcphub.funding.selectors import fund_capitalisation
     from rcphub.workplans.demo import demo_seed
@@ -358,6 +359,8 @@ def test_demo_seed_creates_the_fund_once():
     demo_seed(progress=lambda s: None)
     created = funding_demo_seed(progress=lambda s: None)
     assert created == {"funds": 1, "contributions": 15, "joint programmes": 10}
+    kinds = {"funds": "funds", "contributions": "contributions", "joint programmes": "joint_programmes"}
+    assert created == {kind: len(demo_content("rcphub.funding.demo", name)) for kind, name in kinds.items()}
     assert set(funding_demo_seed(progress=lambda s: None).values()) == {0}
     fund = JointProgramme.objects.first().fund
     cap = fund_capitalisation(fund=fund, as_at=date(2026, 11, 1))
