@@ -1,15 +1,15 @@
 """Demo repository: stakeholders, practices, pledges with their reports, knowledge products, voluntary
-reports and champion countries, read from the YAML files beside this module (one per kind).
+reports and champion countries, read from the YAML file of each kind beside this module.
 
-Seeded by `manage.py seed_demo` after the work-plan demo (which creates the users and coalitions
-named here). Everything goes through the repository's services — draft, submit, return or publish —
-so that history and the search index are filled as in real use. Idempotent: stakeholders are matched
-by acronym, practices by title, pledges by text, reports by pledge and date, knowledge products by
-title, voluntary reports by country and year, champions by country.
+Seeded by `manage.py seed_demo` after the work-plan demo (users, coalitions). Everything goes through the
+repository's services (draft, submit, return or publish) so that history and the search index are filled
+as in real use. Idempotent: stakeholders are matched by acronym, practices by title, pledges by text,
+reports by pledge and date, knowledge products by title, voluntary reports by country and year,
+champions by country.
 
-Reviews e-mail their submitters once the transaction commits; the seed sends those e-mails nowhere
-when it runs in a transaction of its own. Called inside a caller's transaction, they go out when the
-caller commits, with the site's mail backend: wrap that transaction in the same override to silence them.
+Reviews e-mail their submitters once the transaction commits; the seed sends those e-mails nowhere when it
+runs in a transaction of its own. Called inside a caller's transaction, they go out when the caller
+commits, with the site's mail backend: wrap that transaction in the same override to silence them.
 """
 
 from __future__ import annotations

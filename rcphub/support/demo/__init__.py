@@ -1,10 +1,10 @@
 """Demo support requests from Resident Coordinator's offices, and an expertise roster of 40, read from
-the YAML files beside this module (rc_offices, requests, experts).
+rc_offices.yaml, requests.yaml and experts.yaml beside this module.
 
-Seeded by `manage.py seed_demo` after the work-plan demo (which creates the coalitions, their 2026 work
-plans and the secretariat logins). Each request is taken through the services step by step, so accepted
-ones get their demand-driven activity in the coalition's 2026 work plan. Idempotent: offices are matched
-by e-mail, requests by title, experts by name. Dates are never later than today.
+Seeded by `manage.py seed_demo` after the work-plan demo (coalitions, 2026 work plans, secretariat logins).
+Each request goes through the services step by step, so accepted ones get their demand-driven activity in
+the coalition's 2026 work plan. Idempotent: offices are matched by e-mail, requests by title, experts by
+name. Dates are never later than today.
 """
 
 from __future__ import annotations
@@ -38,8 +38,13 @@ DEMO_RC_OFFICE = "rco.kyrgyzstan@demo.rcphub.org"
 # After submission a request moves along PATH, or is declined; requests.yaml dates each move so many
 # days after submission, in the field named here (or by this default where it leaves the field out).
 PATH = (S.UNDER_REVIEW, S.ACCEPTED, S.IN_PROGRESS, S.DELIVERED)
-DAYS = {S.UNDER_REVIEW: ("reviewed", 3), S.ACCEPTED: ("decided", 12), S.IN_PROGRESS: ("started", 20)}
-DAYS |= {S.DELIVERED: ("delivered", 60), S.DECLINED: ("decided", 12)}
+DAYS: dict[str, tuple[str, int]] = {
+    S.UNDER_REVIEW: ("reviewed", 3),
+    S.ACCEPTED: ("decided", 12),
+    S.IN_PROGRESS: ("started", 20),
+    S.DELIVERED: ("delivered", 60),
+    S.DECLINED: ("decided", 12),
+}
 
 
 def _path(state: str) -> tuple[str, ...]:
@@ -54,8 +59,7 @@ def _content(name: str) -> Any:
 
 
 class _Seeder:
-    def __init__(self, progress: Callable[[str], None]) -> None:
-        self.progress = progress
+    def __init__(self) -> None:
         self.counter: Counter[str] = Counter()
         self.platform = User.objects.get(email=PLATFORM_USER)
 
@@ -75,8 +79,7 @@ class _Seeder:
             user = existing.get(spec["email"])
             if user is None:
                 password = password or make_password(DEMO_PASSWORD)
-                names = {k: spec[k] for k in ("email", "first_name", "last_name")}
-                user = User(**names, password=password)
+                user = User(**{k: spec[k] for k in ("email", "first_name", "last_name")}, password=password)
                 self._save(user)
                 self.counter["users"] += 1
             if not Membership.objects.filter(
@@ -132,13 +135,12 @@ class _Seeder:
                 )
 
     def experts(self) -> None:
-        specs = _content("experts")
         existing = set(Expert.objects.values_list("name", flat=True))
         entities = {e.acronym: e for e in Entity.objects.all()}
         targets = {t.code: t for t in SdgTarget.objects.all()}
         objectives = {o.number: o for o in GcmObjective.objects.all()}
         countries = {c.iso2: c for c in Country.objects.all()}
-        for spec in specs:
+        for spec in _content("experts"):
             if spec["name"] in existing:
                 continue
             links = {name: spec.pop(name, []) for name in ("sdg_targets", "gcm_objectives", "countries")}
@@ -149,13 +151,6 @@ class _Seeder:
             expert.countries.set([countries[code] for code in links["countries"]])
             self.counter["experts"] += 1
 
-    def run(self) -> None:
-        offices = self.offices()
-        self.requests(offices)
-        self.experts()
-        summary = ", ".join(f"{n} {kind}" for kind, n in self.counter.items()) or "nothing to create"
-        self.progress(f"support: {summary}")
-
 
 def support_demo_seed(*, progress: Callable[[str], None] = lambda line: None) -> dict[str, int]:
     """Create the demo RC office logins, support requests (in every state) and the expertise roster.
@@ -163,6 +158,10 @@ def support_demo_seed(*, progress: Callable[[str], None] = lambda line: None) ->
     Runs in one transaction; a second run creates nothing. Returns the counts of what it created.
     """
     with transaction.atomic():
-        seeder = _Seeder(progress)
-        seeder.run()
+        seeder = _Seeder()
+        seeder.requests(seeder.offices())
+        seeder.experts()
+    progress(
+        "support: " + (", ".join(f"{n} {kind}" for kind, n in seeder.counter.items()) or "nothing to create")
+    )
     return dict(seeder.counter)
