@@ -1,8 +1,15 @@
-"""Who may see and manage coalitions."""
+"""Who may see and manage coalitions, and who may read a coalition's internal items.
+
+A coalition marked public is seen by everyone; an internal one by its members and the platform
+secretariat. The members of a coalition (and the platform secretariat) also read its internal items:
+drafts, internal activities, internal meetings and reviews.
+"""
 
 from __future__ import annotations
 
 from typing import Any
+
+from django.db.models import Q
 
 from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import (
@@ -14,6 +21,7 @@ from rcphub.accounts.permissions import (
 from rcphub.coalitions.models import Coalition, CoalitionMember, current_membership_q
 from rcphub.core.dates import today
 from rcphub.core.models import Visibility
+from rcphub.core.rules import q_matches
 
 
 def member_coalition_ids(user: Any) -> frozenset[int]:
@@ -52,11 +60,23 @@ def is_coalition_secretariat(*, user: Any, coalition_id: int) -> bool:
     )
 
 
+def coalition_visibility_q(user: Any, prefix: str = "") -> Q:
+    """Return the filter of coalitions the user may see, on a path ending at a coalition.
+
+    Public coalitions, and the internal ones whose internal items the user may read.
+    """
+    if is_platform_secretariat(user):
+        return Q()
+    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+    mine = member_coalition_ids(user)
+    if mine:
+        q |= Q(**{f"{prefix}id__in": mine})
+    return q
+
+
 def can_view_coalition(*, user: Any, coalition: Coalition) -> bool:
-    """Return True if the user may see the coalition at all."""
-    return coalition.visibility == Visibility.PUBLIC or has_internal_access(
-        user=user, coalition_id=coalition.pk
-    )
+    """Return True if the user may see the coalition at all: `coalition_visibility_q` decided on it."""
+    return q_matches(coalition_visibility_q(user), coalition)
 
 
 def can_edit_coalition(*, user: Any, coalition: Coalition) -> bool:

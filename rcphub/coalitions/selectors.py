@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Case, F, Prefetch, Q, QuerySet, When
+from django.db.models import Case, F, Prefetch, QuerySet, When
 
 from rcphub.accounts.permissions import is_platform_secretariat
 from rcphub.coalitions.models import (
@@ -14,21 +14,10 @@ from rcphub.coalitions.models import (
     CountryNetwork,
     current_membership_q,
 )
-from rcphub.coalitions.permissions import can_edit_coalition, member_coalition_ids
+from rcphub.coalitions.permissions import can_edit_coalition
+from rcphub.coalitions.permissions import coalition_visibility_q as coalition_visibility_q
 from rcphub.core.dates import today
 from rcphub.core.errors import NotFound
-from rcphub.core.models import Visibility
-
-
-def coalition_visibility_q(user: Any, prefix: str = "") -> Q:
-    """Return the filter of coalitions the user may see, on a path ending at a coalition."""
-    if is_platform_secretariat(user):
-        return Q()
-    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
-    mine = member_coalition_ids(user)
-    if mine:
-        q |= Q(**{f"{prefix}id__in": mine})
-    return q
 
 
 def visible_parent_slug(user: Any) -> Case | F:
