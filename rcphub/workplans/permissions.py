@@ -10,27 +10,60 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from rcphub.accounts.permissions import focal_point_entities, is_platform_secretariat
-from rcphub.coalitions.permissions import can_view_coalition, has_internal_access, is_coalition_secretariat
+from rcphub.coalitions.permissions import (
+    coalition_visibility_q,
+    is_coalition_secretariat,
+    member_coalition_ids,
+)
 from rcphub.core.models import Visibility
+from rcphub.core.rules import q_matches
 from rcphub.workplans.models import PUBLISHED_STATES, Activity, WorkPlan, WorkPlanState
+
+# The path from an activity to its work plan.
+ACTIVITY_WORK_PLAN = "output__result__work_plan"
+
+
+def workplan_visibility_q(user: Any, prefix: str = "") -> Q:
+    """Return the filter of work plans the user may see, on a path ending at a work plan.
+
+    Endorsed and closed work plans of the coalitions the user may see; drafts too for the members.
+    """
+    if is_platform_secretariat(user):
+        return Q()
+    q = Q(**{f"{prefix}state__in": PUBLISHED_STATES})
+    mine = member_coalition_ids(user)
+    if mine:
+        q |= Q(**{f"{prefix}coalition_id__in": mine})
+    return q & coalition_visibility_q(user, prefix=f"{prefix}coalition__")
+
+
+def activity_visibility_q(user: Any) -> Q:
+    """Return the filter of activities the user may see: public ones, internal ones for the members,
+    in the work plans the user may see."""
+    if is_platform_secretariat(user):
+        return Q()
+    work_plan = f"{ACTIVITY_WORK_PLAN}__"
+    q = Q(visibility=Visibility.PUBLIC)
+    mine = member_coalition_ids(user)
+    if mine:
+        q |= Q(**{f"{work_plan}coalition_id__in": mine})
+    return q & workplan_visibility_q(user, prefix=work_plan)
 
 
 def can_view_workplan(*, user: Any, work_plan: WorkPlan) -> bool:
-    """Return True if the user may see the work plan."""
-    coalition = work_plan.coalition
-    if not can_view_coalition(user=user, coalition=coalition):
-        return False
-    return work_plan.state in PUBLISHED_STATES or has_internal_access(user=user, coalition_id=coalition.pk)
+    """Return True if the user may see the work plan: `workplan_visibility_q` decided on it."""
+    return q_matches(workplan_visibility_q(user), work_plan)
 
 
-def can_view_activity(*, user: Any, activity: Activity, work_plan: WorkPlan) -> bool:
-    """Return True if the user may see the activity of the work plan."""
-    if not can_view_workplan(user=user, work_plan=work_plan):
-        return False
-    return activity.visibility == Visibility.PUBLIC or has_internal_access(
-        user=user, coalition_id=work_plan.coalition_id
-    )
+def can_view_activity(*, user: Any, activity: Any, work_plan: WorkPlan) -> bool:
+    """Return True if the user may see the activity (or a past version of it) of the work plan.
+
+    `activity_visibility_q` decided on the activity, reading the work plan given.
+    """
+    return q_matches(activity_visibility_q(user), activity, at={ACTIVITY_WORK_PLAN: work_plan})
 
 
 def can_manage_workplan(*, user: Any, work_plan: WorkPlan) -> bool:

@@ -1,0 +1,204 @@
+"""Reads on activities: the filtered list, access to one, its status and its history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from rcphub.coalitions.selectors import coalition_visibility_q
+from rcphub.core.errors import NotFound
+from rcphub.core.history import HistoryEntry, change_history
+from rcphub.core.models import ProgressStatus
+from rcphub.core.status import latest_report_subquery
+from rcphub.reference.models import Country, Entity, GcmObjective, SdgTarget
+from rcphub.workplans.models import Activity, StatusReport
+from rcphub.workplans.permissions import (
+    activity_visibility_q,
+    can_edit_activity,
+    can_record_status,
+    can_view_activity,
+)
+
+ACTIVITY_PREFETCH = (
+    Prefetch("lead_entities", queryset=Entity.objects.only("id", "acronym", "name", "kind")),
+    Prefetch("partner_entities", queryset=Entity.objects.only("id", "acronym", "name", "kind")),
+    Prefetch(
+        "countries", queryset=Country.objects.only("id", "iso2", "iso3", "name_en", "name_fr", "name_ru")
+    ),
+    Prefetch("sdg_targets", queryset=SdgTarget.objects.only("id", "code", "goal_id", "order")),
+    Prefetch("gcm_objectives", queryset=GcmObjective.objects.only("id", "number", "code", "short_title")),
+    # All of them: whoever shows them filters by the reader (an internal coalition is not named to all).
+    "collaborating_coalitions",
+)
+
+
+def with_status_as_at(qs: QuerySet[Activity], as_at: date) -> QuerySet[Activity]:
+    """Annotate activities with the status, the date and the comment of their latest report on or before `as_at`."""
+    return qs.annotate(
+        status_as_at=latest_report_subquery(StatusReport, subject_field="activity", as_at=as_at),
+        status_reported_on=latest_report_subquery(
+            StatusReport, subject_field="activity", as_at=as_at, column="as_at"
+        ),
+        status_comment=latest_report_subquery(
+            StatusReport, subject_field="activity", as_at=as_at, column="comment"
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class ActivityFilters:
+    """Filters of the activity list; each is optional."""
+
+    coalition: str | None = None  # slug
+    work_plan_id: int | None = None
+    country: str | None = None  # ISO alpha-2 or alpha-3
+    sdg_target: str | None = None  # code, e.g. "5.2"
+    gcm_objective: int | None = None  # number 1–23
+    lead_entity: str | None = None  # acronym
+    status: str | None = None  # status as at `as_at`; "none" for no report yet
+    as_at: date | None = None
+
+
+def activity_list(*, user: Any, filters: ActivityFilters, as_at: date) -> QuerySet[Activity]:
+    """Return the activities the user may see, filtered, with their status as at `as_at`."""
+    qs = Activity.objects.filter(activity_visibility_q(user))
+    if filters.coalition:
+        qs = qs.filter(output__result__work_plan__coalition__slug=filters.coalition)
+    if filters.work_plan_id is not None:
+        qs = qs.filter(output__result__work_plan_id=filters.work_plan_id)
+    if filters.country:
+        code = filters.country.upper()
+        qs = qs.filter(Q(countries__iso2=code) | Q(countries__iso3=code))
+    if filters.sdg_target:
+        qs = qs.filter(sdg_targets__code=filters.sdg_target)
+    if filters.gcm_objective is not None:
+        qs = qs.filter(gcm_objectives__number=filters.gcm_objective)
+    if filters.lead_entity:
+        qs = qs.filter(lead_entities__acronym__iexact=filters.lead_entity)
+    qs = with_status_as_at(qs.distinct(), as_at)
+    if filters.status == "none":
+        qs = qs.filter(status_as_at__isnull=True)  # type: ignore[misc]
+    elif filters.status:
+        qs = qs.filter(status_as_at=filters.status)  # type: ignore[misc]
+    return (
+        qs.select_related("output__result__work_plan__coalition")
+        .prefetch_related(*ACTIVITY_PREFETCH)
+        .order_by("output__result__work_plan_id", "output__result__order", "output__order", "order", "id")
+    )
+
+
+def _activity_get(activities: QuerySet[Activity], *, activity_id: int, user: Any) -> Activity:
+    activity = (
+        activities.select_related("output__result__work_plan__coalition__platform")
+        .prefetch_related(*ACTIVITY_PREFETCH)
+        .filter(pk=activity_id)
+        .first()
+    )
+    if activity is None or not can_view_activity(
+        user=user, activity=activity, work_plan=activity.output.result.work_plan
+    ):
+        raise NotFound
+    return activity
+
+
+def activity_get(*, activity_id: int, user: Any) -> Activity:
+    """Return the activity the user may see, or raise NotFound."""
+    return _activity_get(Activity.objects.all(), activity_id=activity_id, user=user)
+
+
+def activity_get_with_status(*, activity_id: int, user: Any, as_at: date) -> Activity:
+    """Return the activity the user may see, with its status as at `as_at`, or raise NotFound."""
+    return _activity_get(with_status_as_at(Activity.objects.all(), as_at), activity_id=activity_id, user=user)
+
+
+def activity_get_for_edit(*, activity_id: int, user: Any) -> Activity:
+    """Return the activity if the user may edit it; missing and forbidden answer alike."""
+    activity = activity_get(activity_id=activity_id, user=user)
+    if not can_edit_activity(user=user, activity=activity, work_plan=activity.output.result.work_plan):
+        raise NotFound
+    return activity
+
+
+def activity_get_for_status(*, activity_id: int, user: Any) -> Activity:
+    """Return the activity if the user may report its status; missing and forbidden answer alike."""
+    activity = activity_get(activity_id=activity_id, user=user)
+    if not can_record_status(user=user, activity=activity, work_plan=activity.output.result.work_plan):
+        raise NotFound
+    return activity
+
+
+def activity_status_as_at(*, activity: Activity, as_at: date) -> StatusReport | None:
+    """Return the activity's latest report dated on or before `as_at`, or None."""
+    return activity.status_reports.filter(as_at__lte=as_at).order_by("-as_at", "-id").first()
+
+
+def activity_status_history(*, activity: Activity) -> QuerySet[StatusReport]:
+    """Return every status report of the activity, latest first."""
+    return activity.status_reports.select_related("author", "round").order_by("-as_at", "-id")
+
+
+def activity_change_history(*, activity: Activity, user: Any) -> list[HistoryEntry]:
+    """Return who changed what on the activity and when, latest first, with the values before.
+
+    Related items are named as people read them (UNDP, Serbia, 3.8). Readers without internal access
+    see neither what the activity said while it was internal nor collaborating coalitions they may
+    not see.
+    """
+    work_plan = activity.output.result.work_plan
+    records = [
+        record
+        for record in activity.history.select_related("history_user").order_by("-history_date", "-history_id")
+        if can_view_activity(user=user, activity=record, work_plan=work_plan)
+    ]
+    return change_history(
+        activity,
+        excluded=("output",),
+        records=records,
+        m2m_filters={
+            "collaborating_coalitions": lambda rows, target: rows.filter(
+                coalition_visibility_q(user, prefix=f"{target}__")
+            )
+        },
+    )
+
+
+ACTIVITY_STATUS_FILTERS = (*ProgressStatus.values, "none")
+
+
+def activity_filters_check(*, filters: ActivityFilters) -> None:
+    """Refuse filters naming a country, SDG target, GCM objective, lead entity or status that does not exist.
+
+    Each given value costs one small query on reference data; the error names every unknown filter.
+    """
+    messages: dict[str, str] = {}
+    if filters.country:
+        code = filters.country.strip().upper()
+        if not Country.objects.filter(Q(iso2=code) | Q(iso3=code)).exists():
+            messages["country"] = _("Unknown country “%(value)s”: use an ISO alpha-2 or alpha-3 code.") % {
+                "value": filters.country[:40]
+            }
+    if filters.sdg_target and not SdgTarget.objects.filter(code=filters.sdg_target).exists():
+        messages["sdg_target"] = _("Unknown SDG target “%(value)s”.") % {"value": filters.sdg_target[:40]}
+    if (
+        filters.gcm_objective is not None
+        and not GcmObjective.objects.filter(number=filters.gcm_objective).exists()
+    ):
+        messages["gcm_objective"] = _("Unknown GCM objective “%(value)s”: use a number from 1 to 23.") % {
+            "value": filters.gcm_objective
+        }
+    if filters.lead_entity and not Entity.objects.filter(acronym__iexact=filters.lead_entity).exists():
+        messages["lead_entity"] = _("Unknown lead entity “%(value)s”.") % {"value": filters.lead_entity[:40]}
+    if filters.status and filters.status not in ACTIVITY_STATUS_FILTERS:
+        messages["status"] = _("Unknown status “%(value)s”: use one of %(choices)s.") % {
+            "value": filters.status[:40],
+            "choices": ", ".join(ACTIVITY_STATUS_FILTERS),
+        }
+    if messages:
+        raise ValidationError(
+            {name: ValidationError(message, code="unknown") for name, message in messages.items()}
+        )
