@@ -11,13 +11,50 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Exists, OuterRef, Q
+
 from rcphub.accounts.models import Role
-from rcphub.accounts.permissions import grants_of, is_platform_secretariat
-from rcphub.coalitions.permissions import is_coalition_secretariat
+from rcphub.accounts.permissions import entity_ids_of, grants_of, is_platform_secretariat
+from rcphub.coalitions.permissions import (
+    coalition_visibility_q,
+    is_coalition_secretariat,
+    member_coalition_ids,
+)
+from rcphub.core.models import Visibility
 from rcphub.followup.models import Commitment, Review
 
 # The roles whose holders report on what their entity is responsible for.
 REPORTING_ROLES = frozenset({Role.FOCAL_POINT, Role.FOLLOW_UP_OFFICER})
+
+
+def review_visibility_q(user: Any, prefix: str = "") -> Q:
+    """Return the filter of reviews the user may see, on a path ending at a review.
+
+    A commitment is seen with its review (`review_visibility_q(user, prefix="review__")`); a review
+    is always fetched through this filter, so the rule has no second, per-object form.
+    """
+    if is_platform_secretariat(user):
+        return Q()
+    # A public review of a coalition the reader may not see stays hidden with its coalition.
+    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC}) & (
+        Q(**{f"{prefix}coalition__isnull": True})
+        | coalition_visibility_q(user, prefix=f"{prefix}coalition__")
+    )
+    entities = entity_ids_of(user)
+    if entities:
+        responsible = Commitment.objects.filter(
+            review_id=OuterRef(f"{prefix}pk" if prefix else "pk"), responsible_entities__in=entities
+        )
+        q |= Q(**{f"{prefix}organisation_id__in": entities}) | Q(Exists(responsible))
+    coalitions = member_coalition_ids(user)
+    if coalitions:
+        q |= Q(**{f"{prefix}coalition_id__in": coalitions})
+    return q
+
+
+def followed_up_organisation_ids(user: Any) -> frozenset[int]:
+    """Return the organisations whose reviews the user follows up, as their follow-up officer."""
+    return frozenset(g.entity_id for g in grants_of(user) if g.role == Role.FOLLOW_UP_OFFICER)
 
 
 def can_manage_review(*, user: Any, review: Review) -> bool:
@@ -26,9 +63,7 @@ def can_manage_review(*, user: Any, review: Review) -> bool:
         return True
     if review.coalition_id and is_coalition_secretariat(user=user, coalition_id=review.coalition_id):
         return True
-    return review.organisation_id is not None and any(
-        g.role == Role.FOLLOW_UP_OFFICER and g.entity_id == review.organisation_id for g in grants_of(user)
-    )
+    return review.organisation_id is not None and review.organisation_id in followed_up_organisation_ids(user)
 
 
 def can_create_review(*, user: Any, organisation_id: int | None, coalition_id: int | None) -> bool:
