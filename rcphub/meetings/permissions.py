@@ -10,11 +10,36 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import coalition_ids_with_role, is_platform_secretariat
-from rcphub.coalitions.permissions import has_internal_access, is_coalition_secretariat
+from rcphub.coalitions.permissions import (
+    coalition_visibility_q,
+    is_coalition_secretariat,
+    member_coalition_ids,
+)
 from rcphub.core.models import Visibility
+from rcphub.core.rules import q_matches
 from rcphub.meetings.models import Meeting
+
+
+def meeting_visibility_q(user: Any, prefix: str = "") -> Q:
+    """Return the filter of meetings the user may see, on a path ending at a meeting.
+
+    Public meetings of the platform, public meetings of coalitions the user may see, and every
+    meeting of the coalitions the user belongs to.
+    """
+    if is_platform_secretariat(user):
+        return Q()
+    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC}) & (
+        Q(**{f"{prefix}coalition__isnull": True})
+        | coalition_visibility_q(user, prefix=f"{prefix}coalition__")
+    )
+    mine = member_coalition_ids(user)
+    if mine:
+        q |= Q(**{f"{prefix}coalition_id__in": mine})
+    return q
 
 
 def can_create_meeting(*, user: Any, platform_id: int | None, coalition_id: int | None) -> bool:
@@ -35,9 +60,5 @@ def can_manage_meeting(*, user: Any, meeting: Meeting) -> bool:
 
 
 def can_view_meeting(*, user: Any, meeting: Meeting) -> bool:
-    """Return True if the user may see the meeting (the coalition's visibility is the selector's to check)."""
-    if meeting.visibility == Visibility.PUBLIC or is_platform_secretariat(user):
-        return True
-    return meeting.coalition_id is not None and has_internal_access(
-        user=user, coalition_id=meeting.coalition_id
-    )
+    """Return True if the user may see the meeting: `meeting_visibility_q` decided on it."""
+    return q_matches(meeting_visibility_q(user), meeting)

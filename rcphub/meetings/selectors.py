@@ -8,35 +8,13 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from rcphub.accounts.permissions import is_platform_secretariat
-from rcphub.coalitions.permissions import member_coalition_ids
-from rcphub.coalitions.selectors import coalition_visibility_q
 from rcphub.core.dates import today
 from rcphub.core.errors import NotFound
-from rcphub.core.models import Visibility
 from rcphub.followup.models import Commitment
 from rcphub.followup.selectors import COMMITMENT_PREFETCH, LIGHTS, FollowUpState, commitments_as_at, state_of
 from rcphub.meetings.models import AgendaItem, Decision, Meeting
-from rcphub.meetings.permissions import can_manage_meeting
+from rcphub.meetings.permissions import can_manage_meeting, meeting_visibility_q
 from rcphub.reference.models import Entity
-
-
-def meeting_visibility_q(user: Any, prefix: str = "") -> Q:
-    """Return the filter of meetings the user may see, on a path ending at a meeting.
-
-    Public meetings of the platform, public meetings of coalitions the user may see, and every
-    meeting of the coalitions the user belongs to.
-    """
-    if is_platform_secretariat(user):
-        return Q()
-    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC}) & (
-        Q(**{f"{prefix}coalition__isnull": True})
-        | coalition_visibility_q(user, prefix=f"{prefix}coalition__")
-    )
-    mine = member_coalition_ids(user)
-    if mine:
-        q |= Q(**{f"{prefix}coalition_id__in": mine})
-    return q
 
 
 def meeting_list(*, user: Any, coalition_id: int | None = None) -> QuerySet[Meeting]:
