@@ -41,8 +41,10 @@ def workplan_visibility_q(user: Any, prefix: str = "") -> Q:
 
 
 def activity_visibility_q(user: Any) -> Q:
-    """Return the filter of activities the user may see: public ones, internal ones for the members,
-    in the work plans the user may see."""
+    """Return the filter of activities the user may see, in the work plans the user may see.
+
+    Public activities for all; internal ones for the members of the plan's coalition.
+    """
     if is_platform_secretariat(user):
         return Q()
     work_plan = f"{ACTIVITY_WORK_PLAN}__"
