@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rcphub.repository import dashboard, views
+from rcphub.repository import views
 
 app_name = "repository"
 urlpatterns = [
@@ -13,7 +13,7 @@ urlpatterns = [
     path("practices/<int:pk>/edit/", views.practice_edit, name="practice_edit"),
     path("pledges/", views.pledge_list, name="pledge_list"),
     path("pledges/new/", views.pledge_create, name="pledge_create"),
-    path("pledges/dashboard/", dashboard.pledging_dashboard_view, name="pledging_dashboard"),
+    path("pledges/dashboard/", views.pledging_dashboard_view, name="pledging_dashboard"),
     path("pledges/<int:pk>/", views.pledge_detail, name="pledge_detail"),
     path("pledges/<int:pk>/edit/", views.pledge_edit, name="pledge_edit"),
     path("pledges/<int:pk>/reports/new/", views.pledge_report_create, name="pledge_report_create"),
