@@ -13,7 +13,7 @@ from bench.writing import TOPICS, bulk, link, text
 def generate_events(
     rng: random.Random, events: int, coalitions: list[Any], countries: list[Any], un: list[Any]
 ) -> dict[str, int]:
-    from rcphub.support.models import Event
+    from rcphub.events.models import Event
 
     kinds = ["training", "workshop", "briefing", "consultation", "meeting"]
     rows, meta = [], []

@@ -13,10 +13,11 @@ def bench_models() -> list[type[Any]]:
     """The models whose rows the benchmark writes, children before parents."""
     from rcphub.accounts.models import Membership
     from rcphub.coalitions.models import Coalition, CoalitionMember
+    from rcphub.events.models import Event
     from rcphub.funding.models import Contribution, Fund, JointProgramme
     from rcphub.repository.models import KnowledgeProduct, Pledge, PledgeReport, Practice
     from rcphub.search.models import SearchDocument
-    from rcphub.support.models import Event, SupportRequest
+    from rcphub.support.models import SupportRequest
     from rcphub.workplans.models import Activity, Output, Result, StatusReport, WorkPlan
 
     return [

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "rcphub.meetings",
     "rcphub.repository",
     "rcphub.support",
+    "rcphub.events",
     "rcphub.funding",
     "rcphub.reports",
     "rcphub.demo",

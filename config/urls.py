@@ -15,6 +15,7 @@ urlpatterns = [
     path("repository/", include("rcphub.repository.urls")),
     path("search/", include("rcphub.search.urls")),
     path("support/", include("rcphub.support.urls")),
+    path("support/", include("rcphub.events.urls")),  # the calendar keeps its /support/ addresses
     path("funding/", include("rcphub.funding.urls")),
     path("reports/", include("rcphub.reports.urls")),
     path("api/v1/", api.urls),

@@ -8,13 +8,13 @@ from ninja import NinjaAPI
 from rcphub.api.auth import api_auth
 from rcphub.api.errors import install_error_handlers
 from rcphub.coalitions.api import router as coalitions_router
+from rcphub.events.api import router as events_router
 from rcphub.followup.api import router as followup_router
 from rcphub.funding.api import router as funding_router
 from rcphub.reference.api import router as reference_router
 from rcphub.repository.api import router as repository_router
 from rcphub.search.api import router as search_router
 from rcphub.support.api import router as support_router
-from rcphub.support.event_api import router as events_router
 from rcphub.workplans.api import router as workplans_router
 
 api = NinjaAPI(

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from rcphub.support import event_admin  # noqa: F401  (registers the event admin)
 from rcphub.support.models import Expert, SupportRequest
 
 

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from rcphub.support import event_urls, views
+from rcphub.support import views
 
 app_name = "support"
 urlpatterns: list[URLPattern] = [
@@ -13,5 +13,4 @@ urlpatterns: list[URLPattern] = [
     path("turnaround/", views.turnaround_view, name="turnaround"),
     path("experts/", views.expert_list_view, name="experts"),
     path("experts/<int:pk>/", views.expert_detail_view, name="expert"),
-    *event_urls.urlpatterns,
 ]

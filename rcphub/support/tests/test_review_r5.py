@@ -61,22 +61,3 @@ def test_turnaround_leaves_out_coalitions_the_reader_may_not_see(client, rco, co
     assert [row["coalition"] for row in body["rows"]] == ["health"]
     assert client.get("/api/v1/support-turnaround?coalition=unct-config").status_code == 422
     assert client.get(reverse("support:turnaround") + "?coalition=unct-config").status_code == 400
-
-
-def test_feed_escapes_commas_semicolons_and_newlines(client, coalition):
-    import icalendar
-
-    from rcphub.support.tests.test_event_common import make_event
-
-    title = "Training: CCA, data; and statistics"
-    description = "Line one, with a comma;\nline two\\ends"
-    event = make_event(coalition=coalition, title=title, description=description, place="Bishkek, Kyrgyzstan")
-    response = client.get(reverse("support:calendar_feed"))
-    raw = response.content.decode()
-    assert "Training: CCA\\, data\\; and statistics" in raw.replace("\r\n ", "")
-    (parsed,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
-    assert str(parsed["SUMMARY"]) == title
-    assert str(parsed["DESCRIPTION"]).startswith(description)
-    assert str(parsed["LOCATION"]) == "Bishkek, Kyrgyzstan"
-    assert str(parsed["URL"]) == f"http://testserver/support/events/{event.pk}/"
-    assert parsed.decoded("DTSTART").tzinfo is not None and "Z" in raw.split("DTSTART")[1].split("\r\n")[0]

@@ -8,12 +8,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from rcphub.events.demo import events_demo_seed
 from rcphub.followup.demo import followup_demo_seed
 from rcphub.funding.demo import funding_demo_seed
 from rcphub.meetings.demo import meetings_demo_seed
 from rcphub.repository.demo import repository_demo_seed
 from rcphub.support.demo import support_demo_seed
-from rcphub.support.event_demo import events_demo_seed
 from rcphub.workplans.demo import DEMO_PASSWORD, USERS, DemoSeedError, demo_seed
 
 DUMMY_EMAIL = "django.core.mail.backends.dummy.EmailBackend"

@@ -15,12 +15,18 @@ from ninja.pagination import paginate
 
 from rcphub.api.pagination import Pagination
 from rcphub.core.models import Visibility
-from rcphub.support import event_selectors as selectors
-from rcphub.support import event_services as services
-from rcphub.support.event_permissions import can_manage_event
-from rcphub.support.models import Event, EventKind
+from rcphub.events import selectors, services
+from rcphub.events.models import Event, EventKind
+from rcphub.events.permissions import can_manage_event
 
 router = Router(tags=["calendar"])
+
+
+def _operation_id(name: str) -> str:
+    """Return the handler's OpenAPI operation id as published while the calendar lived in `support`,
+    so that clients generated from the schema keep their method names."""
+    return f"rcphub_support_event_api_{name}"
+
 
 MAX_ID = 2**63 - 1
 
@@ -68,7 +74,7 @@ class EventOut(Schema):
 
     @staticmethod
     def resolve_url(event: Event, context: Any) -> str:
-        url: str = context["request"].build_absolute_uri(reverse("support:event_detail", args=[event.pk]))
+        url: str = context["request"].build_absolute_uri(reverse("events:event_detail", args=[event.pk]))
         return url
 
 
@@ -137,7 +143,7 @@ def _fields(payload: EventIn) -> dict[str, Any]:
 # Handlers
 
 
-@router.get("/events", response=list[EventOut])
+@router.get("/events", response=list[EventOut], operation_id=_operation_id("list_events"))
 @paginate(Pagination)
 def list_events(request: HttpRequest, filters: Query[EventQuery]) -> QuerySet[Event]:
     """List the events you may see, by coalition, kind, country and period; earliest first."""
@@ -145,13 +151,13 @@ def list_events(request: HttpRequest, filters: Query[EventQuery]) -> QuerySet[Ev
     return selectors.event_list(user=request.user, filters=parsed)
 
 
-@router.get("/events/{event_id}", response=EventOut)
+@router.get("/events/{event_id}", response=EventOut, operation_id=_operation_id("get_event"))
 def get_event(request: HttpRequest, event_id: int) -> Event:
     """Show an event you may see."""
     return selectors.event_get(event_id=event_id, user=request.user)
 
 
-@router.post("/events", response={201: EventOut})
+@router.post("/events", response={201: EventOut}, operation_id=_operation_id("create_event"))
 def create_event(request: HttpRequest, payload: EventIn) -> Event:
     """Put an event on the calendar: its coalition's secretariat, or the platform secretariat."""
     references = _references(request, payload)
@@ -166,7 +172,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> Event:
     return selectors.event_get(event_id=event.pk, user=request.user)
 
 
-@router.put("/events/{event_id}", response=EventOut)
+@router.put("/events/{event_id}", response=EventOut, operation_id=_operation_id("update_event"))
 def update_event(request: HttpRequest, event_id: int, payload: EventUpdateIn) -> Event:
     """Replace an event's fields, if you manage it; 409 if someone saved it since `version`."""
     event = selectors.event_get_for_manage(event_id=event_id, user=request.user)
@@ -184,7 +190,7 @@ def update_event(request: HttpRequest, event_id: int, payload: EventUpdateIn) ->
     return selectors.event_get(event_id=event.pk, user=request.user)
 
 
-@router.delete("/events/{event_id}", response={204: None})
+@router.delete("/events/{event_id}", response={204: None}, operation_id=_operation_id("delete_event"))
 def delete_event(request: HttpRequest, event_id: int) -> None:
     """Take an event off the calendar, if you manage it."""
     event = selectors.event_get_for_manage(event_id=event_id, user=request.user)

@@ -1,9 +1,9 @@
-"""Admin of events (imported by support/admin.py)."""
+"""Admin of the calendar's events."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from rcphub.support.models import Event
+from rcphub.events.models import Event
 
 
 @admin.register(Event)

@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 
-from rcphub.support.event_selectors import (
+from rcphub.events.models import Event
+from rcphub.events.selectors import (
     EventFilters,
     event_days,
     month_calendar,
@@ -14,8 +15,7 @@ from rcphub.support.event_selectors import (
     month_shift,
     month_weeks,
 )
-from rcphub.support.models import Event
-from rcphub.support.tests.test_event_common import at, make_event
+from rcphub.events.tests.builders import at, make_event
 
 
 def _days_of(calendar, event):

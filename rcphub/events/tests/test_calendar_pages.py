@@ -7,12 +7,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from rcphub.support.models import Event
-from rcphub.support.tests.test_event_common import at, make_event
+from rcphub.events.models import Event
+from rcphub.events.tests.builders import at, make_event
 
 pytestmark = pytest.mark.django_db
 
-CALENDAR = reverse("support:calendar")
+CALENDAR = reverse("events:calendar")
 
 
 def _cell(response, day):
@@ -32,7 +32,7 @@ def _row(response, event):
 
 
 def test_month_shows_each_event_on_each_of_its_days_and_marks_today(client, coalition, monkeypatch):
-    monkeypatch.setattr("rcphub.support.event_views.today", lambda: date(2026, 3, 10))
+    monkeypatch.setattr("rcphub.events.views.today", lambda: date(2026, 3, 10))
     workshop = make_event(
         coalition=coalition, title="GCM workshop", starts_at=at(2026, 3, 10, 9), ends_at=at(2026, 3, 11, 17)
     )
@@ -49,7 +49,7 @@ def test_month_shows_each_event_on_each_of_its_days_and_marks_today(client, coal
 
 
 def test_month_defaults_to_the_current_month_and_links_its_neighbours(client, monkeypatch):
-    monkeypatch.setattr("rcphub.support.event_views.today", lambda: date(2026, 12, 15))
+    monkeypatch.setattr("rcphub.events.views.today", lambda: date(2026, 12, 15))
     response = client.get(CALENDAR, {"coalition": ""})
     assert response.context["calendar"].month == date(2026, 12, 1)
     html = response.content.decode()
@@ -138,7 +138,7 @@ def test_list_splits_upcoming_and_past_events(client, coalition):
 
 
 def test_list_filters_by_period_country_and_kind(client, coalition, monkeypatch):
-    monkeypatch.setattr("rcphub.support.event_views.now", lambda: at(2026, 1, 1))
+    monkeypatch.setattr("rcphub.events.views.now", lambda: at(2026, 1, 1))
     may = make_event(coalition=coalition, title="May", starts_at=at(2026, 5, 12), countries=("MDA",))
     june = make_event(coalition=coalition, title="June", starts_at=at(2026, 6, 2), kind="workshop")
     make_event(coalition=coalition, title="July", starts_at=at(2026, 7, 1), countries=("MDA",))
@@ -195,23 +195,23 @@ def test_event_page_shows_history_only_to_those_who_may_edit(
     event = make_event(
         coalition=coalition, countries=("GEO",), organisers=("WHO",), facilitators="Nino Beridze"
     )
-    response = client.get(reverse("support:event_detail", args=[event.pk]))
+    response = client.get(reverse("events:event_detail", args=[event.pk]))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Nino Beridze" in html and "Georgia" in html and "Change history" not in html
     client.force_login(member)
     assert (
-        "Change history" not in client.get(reverse("support:event_detail", args=[event.pk])).content.decode()
+        "Change history" not in client.get(reverse("events:event_detail", args=[event.pk])).content.decode()
     )
     client.force_login(coalition_secretariat)
-    html = client.get(reverse("support:event_detail", args=[event.pk])).content.decode()
-    assert "Change history" in html and reverse("support:event_edit", args=[event.pk]) in html
+    html = client.get(reverse("events:event_detail", args=[event.pk])).content.decode()
+    assert "Change history" in html and reverse("events:event_edit", args=[event.pk]) in html
 
 
 def test_event_page_answers_404_for_hidden_and_missing_events(client, coalition):
     hidden = make_event(coalition=coalition, visibility="internal")
-    assert client.get(reverse("support:event_detail", args=[hidden.pk])).status_code == 404
-    assert client.get(reverse("support:event_detail", args=[hidden.pk + 1000])).status_code == 404
+    assert client.get(reverse("events:event_detail", args=[hidden.pk])).status_code == 404
+    assert client.get(reverse("events:event_detail", args=[hidden.pk + 1000])).status_code == 404
 
 
 def _form_data(coalition, **overrides):
@@ -234,11 +234,11 @@ def _form_data(coalition, **overrides):
 
 def test_secretariat_creates_an_event_through_the_form(client, coalition, coalition_secretariat):
     client.force_login(coalition_secretariat)
-    assert client.get(reverse("support:event_create")).status_code == 200
-    response = client.post(reverse("support:event_create"), _form_data(coalition))
+    assert client.get(reverse("events:event_create")).status_code == 200
+    response = client.post(reverse("events:event_create"), _form_data(coalition))
     event = Event.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse(
-        "support:event_detail", args=[event.pk]
+        "events:event_detail", args=[event.pk]
     )
     assert event.starts_at == at(2026, 6, 2, 9) and event.coalition == coalition
 
@@ -255,7 +255,7 @@ def test_bad_input_reshows_the_form_with_the_error_at_its_field(
     client, coalition, coalition_secretariat, overrides, field
 ):
     client.force_login(coalition_secretariat)
-    response = client.post(reverse("support:event_create"), _form_data(coalition, **overrides))
+    response = client.post(reverse("events:event_create"), _form_data(coalition, **overrides))
     assert response.status_code == 200
     assert list(response.context["form"].errors) == [field]
     assert not Event.objects.exists()
@@ -264,47 +264,47 @@ def test_bad_input_reshows_the_form_with_the_error_at_its_field(
 def test_member_may_not_open_the_event_forms(client, coalition, member):
     event = make_event(coalition=coalition)
     client.force_login(member)
-    assert client.get(reverse("support:event_create")).status_code == 403
-    assert client.get(reverse("support:event_edit", args=[event.pk])).status_code == 404
-    assert client.post(reverse("support:event_delete", args=[event.pk])).status_code == 404
+    assert client.get(reverse("events:event_create")).status_code == 403
+    assert client.get(reverse("events:event_edit", args=[event.pk])).status_code == 404
+    assert client.post(reverse("events:event_delete", args=[event.pk])).status_code == 404
     assert Event.objects.filter(pk=event.pk).exists()
 
 
 def test_edit_refuses_a_stale_version_with_a_clear_message(client, coalition, coalition_secretariat):
     event = make_event(coalition=coalition)
     client.force_login(coalition_secretariat)
-    form = client.get(reverse("support:event_edit", args=[event.pk])).context["form"]
+    form = client.get(reverse("events:event_edit", args=[event.pk])).context["form"]
     data = _form_data(coalition, title="Renamed", version=str(form.initial["version"]))
     Event.objects.filter(pk=event.pk).update(version=2)  # someone else saved meanwhile
-    response = client.post(reverse("support:event_edit", args=[event.pk]), data)
+    response = client.post(reverse("events:event_edit", args=[event.pk]), data)
     assert response.status_code == 200
     assert "Someone else changed this" in response.content.decode()
     assert Event.objects.get(pk=event.pk).title != "Renamed"
     data["version"] = "2"
-    assert client.post(reverse("support:event_edit", args=[event.pk]), data).status_code == 302
+    assert client.post(reverse("events:event_edit", args=[event.pk]), data).status_code == 302
     assert Event.objects.get(pk=event.pk).title == "Renamed"
 
 
 def test_secretariat_deletes_an_event_after_confirming(client, coalition, coalition_secretariat):
     event = make_event(coalition=coalition)
     client.force_login(coalition_secretariat)
-    assert client.get(reverse("support:event_delete", args=[event.pk])).status_code == 200
+    assert client.get(reverse("events:event_delete", args=[event.pk])).status_code == 200
     assert Event.objects.filter(pk=event.pk).exists()
-    response = client.post(reverse("support:event_delete", args=[event.pk]))
+    response = client.post(reverse("events:event_delete", args=[event.pk]))
     assert response.status_code == 302 and not Event.objects.filter(pk=event.pk).exists()
 
 
 def test_event_page_links_the_request_it_answers_for_its_secretariat(
     client, coalition, coalition_secretariat, member
 ):
-    from rcphub.support.tests.test_event_common import make_request
+    from rcphub.events.tests.builders import make_request
 
     request = make_request(coalition=coalition, requester=member, title="Review of the CCA health chapter")
     event = make_event(coalition=coalition, support_request=request)
     assert (
         "Review of the CCA health chapter"
-        not in client.get(reverse("support:event_detail", args=[event.pk])).content.decode()
+        not in client.get(reverse("events:event_detail", args=[event.pk])).content.decode()
     )
     client.force_login(coalition_secretariat)
-    html = client.get(reverse("support:event_detail", args=[event.pk])).content.decode()
+    html = client.get(reverse("events:event_detail", args=[event.pk])).content.decode()
     assert f'href="{reverse("support:request", args=[request.pk])}"' in html

@@ -5,8 +5,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from rcphub.accounts.models import User
+from rcphub.events.models import Event
 from rcphub.reference.models import Country, Entity
-from rcphub.support.models import Event, SupportRequest
+from rcphub.support.models import SupportRequest
 
 GENEVA = ZoneInfo("Europe/Zurich")
 

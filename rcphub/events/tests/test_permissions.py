@@ -8,9 +8,9 @@ import pytest
 
 from rcphub.accounts.tests.factories import UserFactory
 from rcphub.core.errors import NotFound
-from rcphub.support.event_permissions import can_manage_event, can_view_event
-from rcphub.support.event_selectors import event_get, event_get_for_manage
-from rcphub.support.tests.test_event_common import make_event
+from rcphub.events.permissions import can_manage_event, can_view_event
+from rcphub.events.selectors import event_get, event_get_for_manage
+from rcphub.events.tests.builders import make_event
 
 pytestmark = pytest.mark.django_db
 

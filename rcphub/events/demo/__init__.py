@@ -16,9 +16,9 @@ from django.db import transaction
 
 from rcphub.accounts.models import User
 from rcphub.coalitions.models import Coalition
+from rcphub.events.models import Event
+from rcphub.events.services import event_create
 from rcphub.reference.models import Country, Entity
-from rcphub.support.event_services import event_create
-from rcphub.support.models import Event
 from rcphub.workplans.demo import content
 
 PLATFORM_USER = content.PLATFORM_USER

@@ -24,11 +24,11 @@ from rcphub.core.errors import ConflictError
 from rcphub.core.forms import add_service_error
 from rcphub.core.models import Visibility
 from rcphub.core.views import bad_query, form_page
-from rcphub.reference.models import Country
-from rcphub.support import ical
-from rcphub.support.event_forms import EventEditForm, EventForm
-from rcphub.support.event_permissions import can_create_any_event, can_manage_event
-from rcphub.support.event_selectors import (
+from rcphub.events import ical
+from rcphub.events.forms import EventEditForm, EventForm
+from rcphub.events.models import Event, EventKind
+from rcphub.events.permissions import can_create_any_event, can_manage_event
+from rcphub.events.selectors import (
     EventFilters,
     event_change_history,
     event_filters_parse,
@@ -42,8 +42,8 @@ from rcphub.support.event_selectors import (
     month_parse,
     public_coalition_get,
 )
-from rcphub.support.event_services import event_create, event_delete, event_update
-from rcphub.support.models import Event, EventKind
+from rcphub.events.services import event_create, event_delete, event_update
+from rcphub.reference.models import Country
 
 EVENTS_PER_PAGE = 50
 VIEWS = ("month", "list")
@@ -56,9 +56,9 @@ def now() -> datetime:
 
 
 def _crumbs(event: Event | None = None) -> list[tuple[str, str]]:
-    crumbs = [(_("Calendar"), reverse("support:calendar"))]
+    crumbs = [(_("Calendar"), reverse("events:calendar"))]
     if event is not None:
-        crumbs.append((event.title, reverse("support:event_detail", args=[event.pk])))
+        crumbs.append((event.title, reverse("events:event_detail", args=[event.pk])))
     return crumbs
 
 
@@ -101,7 +101,7 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     except ValidationError as error:
         errors.update({name: " ".join(messages_) for name, messages_ in error.message_dict.items()})
     if errors:
-        return bad_query(request, ValidationError(errors), back=reverse("support:calendar"))
+        return bad_query(request, ValidationError(errors), back=reverse("events:calendar"))
     context: dict[str, Any] = {
         "view": view,
         "when": when,
@@ -112,12 +112,12 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
         **_filter_choices(request.user),
     }
     if filters.coalition is not None and filters.coalition.visibility == Visibility.PUBLIC:
-        context["coalition_feed"] = reverse("support:coalition_calendar_feed", args=[filters.coalition.slug])
+        context["coalition_feed"] = reverse("events:coalition_calendar_feed", args=[filters.coalition.slug])
     if view == "month":
         context["calendar"] = month_calendar(
             user=request.user, month=month, filters=filters, today=current_day
         )
-        return render(request, "support/calendar_month.html", context)
+        return render(request, "events/calendar_month.html", context)
     moment = now()
     events: QuerySet[Event] = (
         event_list_upcoming(user=request.user, filters=filters, now=moment)
@@ -125,7 +125,7 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
         else event_list_past(user=request.user, filters=filters, now=moment)
     )
     context["page"] = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "support/calendar_list.html", context)
+    return render(request, "events/calendar_list.html", context)
 
 
 @require_GET
@@ -135,7 +135,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_manage = can_manage_event(user=request.user, event=event)
     return render(
         request,
-        "support/event_detail.html",
+        "events/event_detail.html",
         {
             "event": event,
             "can_manage": can_manage,
@@ -165,7 +165,7 @@ def event_create_view(request: HttpRequest) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("Event added to the calendar."))
-            return redirect("support:event_detail", pk=event.pk)
+            return redirect("events:event_detail", pk=event.pk)
     return form_page(
         request, form=form, title=_("New event"), context={"crumbs": _crumbs(), "cancel": _crumbs()[-1][1]}
     )
@@ -195,7 +195,7 @@ def event_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
                 add_service_error(form, error)
             else:
                 messages.success(request, _("Event saved."))
-                return redirect("support:event_detail", pk=event.pk)
+                return redirect("events:event_detail", pk=event.pk)
     else:
         form = EventEditForm(initial=initial, user=request.user)
     crumbs = _crumbs(event)
@@ -212,13 +212,13 @@ def event_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         event_delete(event=event, by=request.user)
         messages.success(request, _("Event “%(title)s” deleted.") % {"title": event.title})
-        return redirect("support:calendar")
-    return render(request, "support/event_confirm_delete.html", {"event": event, "crumbs": _crumbs(event)})
+        return redirect("events:calendar")
+    return render(request, "events/event_confirm_delete.html", {"event": event, "crumbs": _crumbs(event)})
 
 
 def _feed(request: HttpRequest, *, name: str, coalition: Coalition | None) -> HttpResponse:
     def url_of(event: Event) -> str:
-        return request.build_absolute_uri(reverse("support:event_detail", args=[event.pk]))
+        return request.build_absolute_uri(reverse("events:event_detail", args=[event.pk]))
 
     body = ical.calendar_ics(name=name, events=event_list_public(coalition=coalition), url_of=url_of)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

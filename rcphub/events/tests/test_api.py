@@ -5,8 +5,8 @@ import json
 import pytest
 from django.test import Client
 
-from rcphub.support.models import Event
-from rcphub.support.tests.test_event_common import at, make_event, make_request
+from rcphub.events.models import Event
+from rcphub.events.tests.builders import at, make_event, make_request
 
 pytestmark = pytest.mark.django_db
 

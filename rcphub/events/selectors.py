@@ -26,10 +26,11 @@ from rcphub.core.dates import parse_query_date
 from rcphub.core.errors import NotFound
 from rcphub.core.history import HistoryEntry, change_history
 from rcphub.core.models import Visibility
+from rcphub.events.models import Event, EventKind
+from rcphub.events.permissions import can_manage_event
 from rcphub.reference.models import Country, Entity
 from rcphub.reference.selectors import countries_by_code, entities_by_acronym
-from rcphub.support.event_permissions import can_manage_event
-from rcphub.support.models import Event, EventKind, SupportRequest
+from rcphub.support.models import SupportRequest
 
 # The months the calendar pages: wide enough for any real event, narrow enough that a grid's first
 # and last weeks stay valid dates.

@@ -2,8 +2,8 @@
 
 import pytest
 
-from rcphub.support.event_demo import EVENTS, events_demo_seed
-from rcphub.support.models import Event
+from rcphub.events.demo import EVENTS, events_demo_seed
+from rcphub.events.models import Event
 from rcphub.workplans.demo import demo_seed
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,9 @@ from rcphub.accounts.permissions import coalition_ids_with_role, is_platform_sec
 from rcphub.coalitions.models import Coalition
 from rcphub.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from rcphub.core.models import Visibility
+from rcphub.events.models import Event, EventKind
 from rcphub.reference.models import Country, Entity
-from rcphub.support.models import Event, EventKind, RequestState, SupportRequest
+from rcphub.support.models import RequestState, SupportRequest
 
 
 class DateTimeInput(forms.DateTimeInput):

@@ -18,7 +18,7 @@ from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import coalition_ids_with_role, grants_of, is_platform_secretariat
 from rcphub.coalitions.permissions import can_view_coalition, has_internal_access, is_coalition_secretariat
 from rcphub.core.models import Visibility
-from rcphub.support.models import Event
+from rcphub.events.models import Event
 
 
 def has_platform_internal_access(user: Any) -> bool:

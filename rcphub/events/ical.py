@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import icalendar
 from django.utils.translation import gettext as _
 
-from rcphub.support.models import Event
+from rcphub.events.models import Event
 
 PRODID = "-//United Nations RCP Europe and Central Asia//rcphub//EN"
 UID_DOMAIN = "rcphub"

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rcphub.coalitions.models import Coalition
+from rcphub.events.models import Event
+from rcphub.events.permissions import can_create_event, can_manage_event
 from rcphub.reference.models import Country, Entity
-from rcphub.support.event_permissions import can_create_event, can_manage_event
-from rcphub.support.models import Event, SupportRequest
+from rcphub.support.models import SupportRequest
 
 EVENT_FIELDS = (
     "title",

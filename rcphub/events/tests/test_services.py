@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from rcphub.core.errors import ConflictError
+from rcphub.events.models import Event
+from rcphub.events.services import event_create, event_delete, event_update
+from rcphub.events.tests.builders import at, make_event, make_request
 from rcphub.reference.models import Country, Entity
-from rcphub.support.event_services import event_create, event_delete, event_update
-from rcphub.support.models import Event
-from rcphub.support.tests.test_event_common import at, make_event, make_request
 
 pytestmark = pytest.mark.django_db
 
