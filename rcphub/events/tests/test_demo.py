@@ -2,7 +2,7 @@
 
 import pytest
 
-from rcphub.events.demo import EVENTS, events_demo_seed
+from rcphub.events.demo import event_specs, events_demo_seed
 from rcphub.events.models import Event
 from rcphub.workplans.demo import demo_seed
 
@@ -13,7 +13,7 @@ def test_demo_puts_thirty_events_of_2026_on_the_calendar_once():
     demo_seed(progress=lambda line: None)
     assert events_demo_seed(progress=lambda line: None) == {"events": 30}
     events = Event.objects.all()
-    assert events.count() == len(EVENTS) == 30
+    assert events.count() == len(event_specs()) == 30
     assert {event.starts_at.year for event in events} == {2026}
     assert set(events.values_list("kind", flat=True)) == {
         "training",
