@@ -2,15 +2,18 @@
 
 Practices, pledges and pledge reports are submitted by members and go draft → submitted →
 published or returned (see SUBMISSION_TRANSITIONS); visitors see only what is published. Whether a
-pledge is inactive is derived from its reports, never stored (see `selectors.pledge_list`).
+pledge is inactive is derived from its reports, never stored (see `PledgeQuerySet.with_activity`).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Case, DateField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -158,6 +161,51 @@ class PledgeStage(models.TextChoices):
     FULFILLED = "fulfilled", _("Fulfilled")
 
 
+# A pledge with no report for this many years is inactive.
+INACTIVE_AFTER_YEARS = 2
+
+
+def inactive_since(as_at: date) -> date:
+    """Return the date on or before which a pledge's last report makes it inactive as at `as_at`."""
+    try:
+        return as_at.replace(year=as_at.year - INACTIVE_AFTER_YEARS)
+    except ValueError:  # 29 February
+        return as_at.replace(year=as_at.year - INACTIVE_AFTER_YEARS, day=28)
+
+
+class PledgeQuerySet(models.QuerySet["Pledge"]):
+    def with_activity(self, *, as_at: date) -> PledgeQuerySet:
+        """Annotate each pledge with `last_reported_on`, `last_sign_on` and `inactive`, as at `as_at`.
+
+        A pledge not fulfilled is inactive when its latest published report dated on or before `as_at`
+        (or, with none, the day it was made or published) is two years old or more as at `as_at`.
+        """
+        latest = (
+            PledgeReport.objects.filter(
+                pledge=OuterRef("pk"), state=SubmissionState.PUBLISHED, reported_on__lte=as_at
+            )
+            .order_by("-reported_on")
+            .values("reported_on")[:1]
+        )
+        return self.annotate(
+            last_reported_on=Subquery(latest, output_field=DateField()),
+            last_sign_on=Coalesce(Subquery(latest, output_field=DateField()), "made_on", "published_on"),
+        ).annotate(
+            inactive=Case(
+                When(
+                    ~Q(stage=PledgeStage.FULFILLED) & Q(last_sign_on__lte=inactive_since(as_at)),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+
+    def inactive(self, inactive: bool = True) -> PledgeQuerySet:
+        """Keep the inactive pledges (or, with `inactive=False`, the active ones) of a queryset `with_activity`."""
+        return self.filter(Q(inactive=inactive))  # a Q: the annotation is unknown to the type checker
+
+
 class Pledge(Submission):
     """A pledge by a Member State or a stakeholder to implement the Global Compact for Migration."""
 
@@ -203,6 +251,7 @@ class Pledge(Submission):
         help_text=_("For joint pledges: the entity that reports on them."),
     )
 
+    objects = PledgeQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[gcm_objectives, countries, partners])
 
     class Meta:

@@ -9,31 +9,21 @@ from datetime import date
 from typing import Any
 
 from django.db.models import (
-    BooleanField,
-    Case,
     Count,
-    DateField,
     F,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from rcphub.accounts.permissions import is_platform_secretariat
-from rcphub.coalitions.permissions import member_coalition_ids
 from rcphub.core.dates import today
 from rcphub.core.errors import NotFound
-from rcphub.core.models import Visibility
 from rcphub.reference.models import EntityKind, GcmObjective
 from rcphub.repository.models import (
     ChampionCountry,
     KnowledgeProduct,
     Pledge,
+    PledgeQuerySet,
     PledgeReport,
     PledgeStage,
     Practice,
@@ -41,38 +31,23 @@ from rcphub.repository.models import (
     VoluntaryReport,
 )
 from rcphub.repository.permissions import (
+    SUBMISSION_SEEN_THROUGH,
     can_edit_submission,
     can_manage_knowledge_product,
     is_repository_secretariat,
+    knowledge_product_visibility,
+    submission_visibility,
 )
-
-# A pledge with no report for this many years is inactive.
-INACTIVE_AFTER_YEARS = 2
 
 
 def submission_visibility_q(user: Any, *, prefix: str = "") -> Q:
-    """Return the filter of the submissions the user may see."""
-    if is_repository_secretariat(user):
-        return Q()
-    q = Q(**{f"{prefix}state": SubmissionState.PUBLISHED})
-    if getattr(user, "is_authenticated", False):
-        q |= Q(**{f"{prefix}submitter_id": user.pk})
-    return q
+    """Return the filter of the submissions the user may see (`permissions.submission_visibility`)."""
+    return submission_visibility(user).q(prefix)
 
 
 def knowledge_product_visibility_q(user: Any) -> Q:
-    """Return the filter of the knowledge products the user may see.
-
-    A public product of an internal coalition is seen only by those who may see the coalition: the
-    product would otherwise name a coalition hidden from the reader.
-    """
-    if is_platform_secretariat(user):
-        return Q()
-    mine = member_coalition_ids(user)
-    public = Q(visibility=Visibility.PUBLIC) & (
-        Q(coalition__isnull=True) | Q(coalition__visibility=Visibility.PUBLIC)
-    )
-    return public | Q(coalition_id__in=mine)
+    """Return the filter of the knowledge products the user may see (see `permissions`)."""
+    return knowledge_product_visibility(user).q()
 
 
 def practice_list(*, user: Any) -> QuerySet[Practice]:
@@ -96,43 +71,10 @@ def practice_get_for_edit(*, practice_id: int, user: Any) -> Practice:
     return practice
 
 
-def inactive_since(as_at: date) -> date:
-    """Return the date on or before which a pledge's last report makes it inactive as at `as_at`."""
-    try:
-        return as_at.replace(year=as_at.year - INACTIVE_AFTER_YEARS)
-    except ValueError:  # 29 February
-        return as_at.replace(year=as_at.year - INACTIVE_AFTER_YEARS, day=28)
-
-
-def pledge_list(*, user: Any, as_at: date | None = None) -> QuerySet[Pledge]:
-    """Return the pledges the user may see, annotated with `last_reported_on` and `inactive`.
-
-    A pledge not fulfilled is inactive when its latest published report dated on or before `as_at`
-    (or, with none, the day it was made or published) is two years old or more as at `as_at`.
-    """
-    as_at = as_at or today()
-    cutoff = inactive_since(as_at)
-    latest = (
-        PledgeReport.objects.filter(
-            pledge=OuterRef("pk"), state=SubmissionState.PUBLISHED, reported_on__lte=as_at
-        )
-        .order_by("-reported_on")
-        .values("reported_on")[:1]
-    )
-    return (
-        Pledge.objects.filter(submission_visibility_q(user))
-        .annotate(
-            last_reported_on=Subquery(latest, output_field=DateField()),
-            last_sign_on=Coalesce(Subquery(latest, output_field=DateField()), "made_on", "published_on"),
-        )
-        .annotate(
-            inactive=Case(
-                When(~Q(stage=PledgeStage.FULFILLED) & Q(last_sign_on__lte=cutoff), then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
-    )
+def pledge_list(*, user: Any, as_at: date | None = None) -> PledgeQuerySet:
+    """Return the pledges the user may see, annotated with `last_reported_on` and `inactive` as at
+    `as_at` (today if None; see `PledgeQuerySet.with_activity`)."""
+    return Pledge.objects.filter(submission_visibility_q(user)).with_activity(as_at=as_at or today())
 
 
 def pledge_get(*, pledge_id: int, user: Any, as_at: date | None = None) -> Pledge:
@@ -145,9 +87,8 @@ def pledge_get(*, pledge_id: int, user: Any, as_at: date | None = None) -> Pledg
 
 def pledge_report_list(*, user: Any, pledge: Pledge | None = None) -> QuerySet[PledgeReport]:
     """Return the pledge reports the user may see (on pledges the user may see)."""
-    qs = PledgeReport.objects.filter(
-        submission_visibility_q(user), submission_visibility_q(user, prefix="pledge__")
-    )
+    rule = submission_visibility(user)
+    qs = PledgeReport.objects.filter(*(rule.q(path) for path in SUBMISSION_SEEN_THROUGH[PledgeReport]))
     return qs.filter(pledge=pledge) if pledge is not None else qs
 
 
@@ -348,10 +289,7 @@ def pledging_dashboard(*, user: Any, as_at: date | None = None) -> PledgingDashb
         row["stage"]: row["n"] for row in published.order_by().values("stage").annotate(n=Count("pk"))
     }
     member_states = by_kind.get(EntityKind.MEMBER_STATE, 0)
-    inactive_pledges = pledge_list(user=user, as_at=as_at).filter(
-        Q(inactive=True),
-        state=SubmissionState.PUBLISHED,  # Q: the annotation is unknown to mypy
-    )
+    inactive_pledges = pledge_list(user=user, as_at=as_at).inactive().filter(state=SubmissionState.PUBLISHED)
     inactive = list(
         inactive_pledges.select_related("pledger", "lead_reporter")
         .prefetch_related("partners", "gcm_objectives", "countries")

@@ -19,7 +19,7 @@ from rcphub.repository.filters.facets import (
     related_facet,
 )
 from rcphub.repository.filters.fields import ChoiceKeysFilter, CountryFilter, ObjectiveFilter, YearFilter
-from rcphub.repository.models import Pledge, PledgeKind, PledgeStage
+from rcphub.repository.models import Pledge, PledgeKind, PledgeQuerySet, PledgeStage
 
 
 class PledgeFilterSet(RepositoryFilterSet):
@@ -55,9 +55,9 @@ class PledgeFilterSet(RepositoryFilterSet):
     def filter_year(self, queryset: QuerySet[Any], name: str, value: int) -> QuerySet[Any]:
         return queryset.filter(made_on__year=value)
 
-    def filter_inactive(self, queryset: QuerySet[Any], name: str, value: bool) -> QuerySet[Any]:
-        # `inactive` is annotated by selectors.pledge_list, as at today.
-        return queryset.filter(inactive=value)
+    def filter_inactive(self, queryset: PledgeQuerySet, name: str, value: bool) -> PledgeQuerySet:
+        # The list comes from selectors.pledge_list, with activity as at today.
+        return queryset.inactive(value)
 
     counters = {
         "objective": lambda others, chosen, user: related_facet(

@@ -6,7 +6,8 @@ import pytest
 
 from rcphub.core.errors import NotFound
 from rcphub.repository import selectors
-from rcphub.repository.models import KnowledgeProduct
+from rcphub.repository.models import KnowledgeProduct, Pledge, PledgeReport, Practice
+from rcphub.repository.permissions import can_view_knowledge_product, can_view_submission
 from rcphub.repository.tests.factories import build_pledge, build_practice, build_report
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +112,37 @@ def test_a_report_dated_after_the_as_at_date_does_not_keep_a_pledge_active_then(
     assert (then.last_reported_on, then.inactive) == (date(2022, 6, 1), True)
     now = selectors.pledge_get(pledge_id=pledge.pk, user=visitor, as_at=date(2025, 6, 1))
     assert (now.last_reported_on, now.inactive) == (date(2025, 6, 1), False)
+
+
+@pytest.mark.parametrize(
+    "role", ["visitor", "outsider", "member", "coalition_secretariat", "platform_secretariat"]
+)
+def test_the_predicates_on_one_item_agree_with_the_lists(
+    request, practices, member, focal_point, coalition, role
+):
+    user = request.getfixturevalue(role)
+    pledge = build_pledge(submitter=member, state="published")
+    hidden_pledge = build_pledge(submitter=focal_point, state="submitted")
+    build_report(pledge=pledge, submitter=focal_point, reported_on=date(2025, 1, 1))
+    build_report(pledge=pledge, submitter=member, reported_on=date(2025, 2, 1), state="draft")
+    build_report(pledge=hidden_pledge, submitter=member, reported_on=date(2025, 3, 1))
+    for title, visibility, owner in [
+        ("a", "public", coalition),
+        ("b", "internal", coalition),
+        ("c", "internal", None),
+    ]:
+        KnowledgeProduct.objects.create(
+            title=title, kind="guidance", coalition=owner, visibility=visibility, link="https://example.org"
+        )
+    lists = [
+        (Practice, selectors.practice_list(user=user)),
+        (Pledge, selectors.pledge_list(user=user)),
+        (PledgeReport, selectors.pledge_report_list(user=user)),
+    ]
+    for model, listed in lists:
+        seen = set(listed.values_list("pk", flat=True))
+        for item in model.objects.all():
+            assert can_view_submission(user=user, item=item) is (item.pk in seen)
+    seen = set(selectors.knowledge_product_list(user=user).values_list("pk", flat=True))
+    for product in KnowledgeProduct.objects.all():
+        assert can_view_knowledge_product(user=user, product=product) is (product.pk in seen)
