@@ -23,7 +23,7 @@ from rcphub.repository.models import (
     Practice,
     Scope,
 )
-from rcphub.repository.services import LANGUAGES
+from rcphub.repository.services import LANGUAGES, PLEDGE_FIELDS, PRACTICE_FIELDS
 
 __all__ = [
     "KnowledgeProductForm",
@@ -132,17 +132,8 @@ class PracticeForm(VersionedForm):
     contact = forms.CharField(label=_("Contact"), max_length=300, required=False)
     language = forms.ChoiceField(label=_("Language"), choices=list(LANGUAGES.items()), initial="en")
 
-    NAMES = (
-        "title",
-        "summary",
-        "body",
-        "scope",
-        "period_start",
-        "period_end",
-        "links",
-        "contact",
-        "language",
-    )
+    # The page does not ask whom the practice is submitted for.
+    NAMES = tuple(name for name in PRACTICE_FIELDS if name != "submitted_by_entity")
     MANY = ("gcm_objectives", "gcm_principles", "countries", "implementer_types", "implementers")
 
     @classmethod
@@ -185,7 +176,8 @@ class PledgeForm(VersionedForm):
         help_text=_("For joint pledges: the entity that reports on them."),
     )
 
-    NAMES = ("pledger", "kind", "text", "made_on", "occasion", "stage", "lead_reporter")
+    # The matched pledge is asked by its number (see `initial_for`).
+    NAMES = tuple(name for name in PLEDGE_FIELDS if name != "matches")
     MANY = ("partners", "gcm_objectives", "countries")
 
     @classmethod
