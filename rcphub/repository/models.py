@@ -202,7 +202,8 @@ class PledgeQuerySet(models.QuerySet["Pledge"]):
         )
 
     def inactive(self, inactive: bool = True) -> PledgeQuerySet:
-        """Keep the inactive pledges (or, with `inactive=False`, the active ones) of a queryset `with_activity`."""
+        """Keep the inactive pledges (or, with `inactive=False`, the active ones); the queryset comes
+        `with_activity`."""
         return self.filter(Q(inactive=inactive))  # a Q: the annotation is unknown to the type checker
 
 

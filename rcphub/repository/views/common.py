@@ -71,7 +71,8 @@ def require_member(request: HttpRequest) -> None:
 def facet_list(
     request: HttpRequest, kind: str, *, template: str, title: str, extra: dict[str, Any]
 ) -> HttpResponse:
-    """Render the list `kind` filtered by the query string, a page at a time, with its facets (400 on a bad query)."""
+    """Render the list `kind` filtered by the query string, a page at a time, with its facets;
+    answer 400 to a bad query."""
     try:
         filtered = repository_filter(kind, user=request.user, params=request.GET)
     except ValidationError as error:
@@ -141,7 +142,8 @@ def save_form(
     crumbs: list[tuple[str, str]],
     cancel: str,
 ) -> HttpResponse:
-    """Save a valid posted form through `save`, then go to the item saved; else show the form with the errors."""
+    """Save a valid posted form through `save` and go to the item saved; else show the form, with
+    the errors."""
     if request.method == "POST" and form.is_valid():
         try:
             item = save(form)
