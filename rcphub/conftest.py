@@ -142,13 +142,15 @@ def review(db: Any) -> Any:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: Any, nextitem: Any) -> Any:
-    """Reload the data that migrations and `load_reference` put in after a browser or serial test: the
-    flush that ends their transactional database empties every table.
+    """Reload the data that migrations and `load_reference` put in after a browser test or a test on a
+    transactional database (`django_db(transaction=True)`): the flush that ends them empties every table.
 
     A hook rather than a fixture, so that it runs after every fixture's teardown, the flush included.
     """
     yield
-    if item.get_closest_marker("browser") is None and item.get_closest_marker("serial") is None:
+    database = item.get_closest_marker("django_db")
+    transactional = database is not None and database.kwargs.get("transaction", False)
+    if item.get_closest_marker("browser") is None and not transactional:
         return
     import importlib
 
