@@ -89,8 +89,8 @@ def _seed_review(row: Row, round_rows: list[Row], created: dict[str, int]) -> No
         commitments[item["number"]] = commitment
         created["commitments"] += 1
     rounds = {r.as_at: r for r in review.rounds.all()}
-    for round_ in (r for r in round_rows if r["as_at"] not in rounds):
-        rounds[round_["as_at"]] = reporting_round_create(review=review, by=by, **round_)
+    for new in (r for r in round_rows if r["as_at"] not in rounds):
+        rounds[new["as_at"]] = reporting_round_create(review=review, by=by, **new)
         created["follow-up rounds"] += 1
     reported = set(
         FollowUpReport.objects.filter(commitment__review=review).values_list("commitment_id", "round_id")

@@ -67,8 +67,8 @@ def meetings_demo_seed(*, progress: Callable[[str], None] = lambda line: None) -
                 created["decisions"] += 1
             review = meeting.review
             rounds = {r.as_at: r for r in review.rounds.all()}
-            for round_ in (r for r in row["rounds"] if r["as_at"] not in rounds):
-                rounds[round_["as_at"]] = reporting_round_create(review=review, by=by, **round_)
+            for new in (r for r in row["rounds"] if r["as_at"] not in rounds):
+                rounds[new["as_at"]] = reporting_round_create(review=review, by=by, **new)
             reported = set(
                 FollowUpReport.objects.filter(commitment__review=review).values_list(
                     "commitment_id", "round_id"

@@ -10,16 +10,9 @@ from typing import Any
 
 from rcphub.core.models import ProgressStatus
 
-# One letter per reporting round in an activity's `track`; "-" means no report in that round.
-TRACK_LETTERS: dict[str, str | None] = {
-    "N": ProgressStatus.NOT_STARTED,
-    "S": ProgressStatus.STARTING,
-    "O": ProgressStatus.ONGOING,
-    "C": ProgressStatus.COMPLETED,
-    "D": ProgressStatus.DELAYED,
-    "X": ProgressStatus.CANCELLED,
-    "-": None,
-}
+# One letter per reporting round in an activity's `track`, in the order of ProgressStatus: N not started,
+# S starting, O ongoing, C completed, D delayed, X cancelled; "-" means no report in that round.
+TRACK_LETTERS: dict[str, str | None] = {"-": None} | dict(zip("NSOCDX", ProgressStatus.values, strict=True))
 
 # The timing as written, read back into the window the activity runs in.
 _QUARTERS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}

@@ -10,8 +10,8 @@ from django.test import override_settings
 from rcphub.accounts.models import Membership, User
 from rcphub.coalitions.models import Coalition, CoalitionMember, CountryNetwork, Platform
 from rcphub.core.dates import today
-from rcphub.workplans.demo.plans import ROUNDS_2026
-from rcphub.workplans.demo.spec import activity, derived_track
+from rcphub.workplans.demo import read
+from rcphub.workplans.demo.progress import derived_track
 from rcphub.workplans.models import Activity, Output, ReportingRound, Result, StatusReport, WorkPlan
 from rcphub.workplans.services import StatusEntry, activity_bulk_create, status_report_bulk_record
 
@@ -164,15 +164,33 @@ def test_seed_demo_refuses_to_run_without_debug(settings):
 
 
 def test_progress_follows_the_timing_as_written_unless_the_plan_says_otherwise():
-    second_quarter = activity("Workshop", "A workshop.", lead="UNECE", when="Q2 2026")
-    whole_year = activity("Helpdesk", "Advice.", lead="UN-Women", when="Ongoing")
-    second_half = activity("Study", "A study.", lead="ILO", when="H2 2026")
-    delayed = activity("Survey", "A survey.", lead="UNFPA", when="Q2 2026", track="SD-")
+    rounds = read("rounds")
+    second_quarter = {"title": "Workshop", "leads": "UNECE", "due_text": "Q2 2026"}
+    whole_year = {"title": "Helpdesk", "leads": "UN-Women", "due_text": "Ongoing"}
+    second_half = {"title": "Study", "leads": "ILO", "due_text": "H2 2026"}
+    delayed = {"title": "Survey", "leads": "UNFPA", "due_text": "Q2 2026", "track": "SD-"}
 
-    assert derived_track(second_quarter, rounds=ROUNDS_2026, year=2026) == ["not_started", "completed", None]
-    assert derived_track(whole_year, rounds=ROUNDS_2026, year=2026) == ["starting", "ongoing", "ongoing"]
-    assert derived_track(second_half, rounds=ROUNDS_2026, year=2026) == [None, "not_started", "starting"]
-    assert derived_track(delayed, rounds=ROUNDS_2026, year=2026) == ["starting", "delayed", None]
+    assert derived_track(second_quarter, rounds=rounds, year=2026) == ["not_started", "completed", None]
+    assert derived_track(whole_year, rounds=rounds, year=2026) == ["starting", "ongoing", "ongoing"]
+    assert derived_track(second_half, rounds=rounds, year=2026) == [None, "not_started", "starting"]
+    assert derived_track(delayed, rounds=rounds, year=2026) == ["starting", "delayed", None]
+
+
+def test_every_demo_activity_has_a_timing_or_a_track_that_covers_the_rounds():
+    rounds = read("rounds")
+    activities = [
+        (plan, activity)
+        for plan in read("work_plans")
+        for result in plan["results"]
+        for output in result["outputs"]
+        for activity in output["activities"]
+    ]
+
+    tracks = [derived_track(a, rounds=rounds, year=plan["period_start"].year) for plan, a in activities]
+
+    assert len(activities) == 162 and all(len(track) == len(rounds) for track in tracks)
+    written = {a["title"]: track for (_, a), track in zip(activities, tracks, strict=True) if "track" in a}
+    assert written["Essential services for survivors in rural areas"] == ["starting", "ongoing", "delayed"]
 
 
 # The bulk services the seed writes through: the same rules as one row at a time.
