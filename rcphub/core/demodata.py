@@ -20,4 +20,4 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 def demo_content(package: str, name: str) -> Any:
     """Return the content of `<name>.yaml` in the demo package `package` (e.g. "rcphub.repository.demo")."""
     text = resources.files(package).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - the safe loader, C or Python
+    return yaml.load(text, Loader=SafeLoader)
