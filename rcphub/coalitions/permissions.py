@@ -74,6 +74,25 @@ def coalition_visibility_q(user: Any, prefix: str = "") -> Q:
     return q
 
 
+def coalition_item_visibility_q(user: Any, prefix: str = "") -> Q:
+    """Return the filter of the items of the platform or of a coalition (meetings, events) the user may see.
+
+    Public items of the platform (no coalition) and of the coalitions the user may see, and every
+    item of the coalitions the user belongs to; the path ends at an item with `visibility` and
+    `coalition`.
+    """
+    if is_platform_secretariat(user):
+        return Q()
+    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC}) & (
+        Q(**{f"{prefix}coalition__isnull": True})
+        | coalition_visibility_q(user, prefix=f"{prefix}coalition__")
+    )
+    mine = member_coalition_ids(user)
+    if mine:
+        q |= Q(**{f"{prefix}coalition_id__in": mine})
+    return q
+
+
 def can_view_coalition(*, user: Any, coalition: Coalition) -> bool:
     """Return True if the user may see the coalition at all: `coalition_visibility_q` decided on it."""
     return q_matches(coalition_visibility_q(user), coalition)

@@ -14,8 +14,7 @@ from rcphub.coalitions.models import (
     CountryNetwork,
     current_membership_q,
 )
-from rcphub.coalitions.permissions import can_edit_coalition
-from rcphub.coalitions.permissions import coalition_visibility_q as coalition_visibility_q
+from rcphub.coalitions.permissions import can_edit_coalition, coalition_visibility_q
 from rcphub.core.dates import today
 from rcphub.core.errors import NotFound
 

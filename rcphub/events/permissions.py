@@ -14,29 +14,33 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import coalition_ids_with_role, grants_of, is_platform_secretariat
-from rcphub.coalitions.permissions import can_view_coalition, has_internal_access, is_coalition_secretariat
-from rcphub.core.models import Visibility
+from rcphub.coalitions.permissions import coalition_item_visibility_q, is_coalition_secretariat
+from rcphub.core.rules import q_matches
 from rcphub.events.models import Event
 
 
-def has_platform_internal_access(user: Any) -> bool:
-    """Return True if the user may read the platform-wide internal events: UN staff with a membership."""
-    return is_platform_secretariat(user) or bool(grants_of(user))
+def event_visibility_q(user: Any, prefix: str = "") -> Q:
+    """Return the filter of events the user may see, on a path ending at an event.
+
+    What `coalition_item_visibility_q` allows (public events of the platform and of the coalitions
+    the user may see, every event of the user's coalitions), and the platform-wide internal events
+    for anyone with a membership.
+    """
+    if is_platform_secretariat(user):
+        return Q()
+    q = coalition_item_visibility_q(user, prefix)
+    if grants_of(user):
+        q |= Q(**{f"{prefix}coalition__isnull": True})
+    return q
 
 
 def can_view_event(*, user: Any, event: Event) -> bool:
-    """Return True if the user may see the event (reads the event's coalition)."""
-    if is_platform_secretariat(user):
-        return True
-    if event.coalition_id is None:
-        return event.visibility == Visibility.PUBLIC or has_platform_internal_access(user)
-    coalition = event.coalition
-    public = event.visibility == Visibility.PUBLIC
-    if public and coalition is not None and can_view_coalition(user=user, coalition=coalition):
-        return True
-    return has_internal_access(user=user, coalition_id=event.coalition_id)
+    """Return True if the user may see the event: `event_visibility_q` decided on it."""
+    return q_matches(event_visibility_q(user), event)
 
 
 def can_create_event(*, user: Any, coalition_id: int | None) -> bool:

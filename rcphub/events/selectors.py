@@ -18,16 +18,14 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rcphub.accounts.permissions import grants_of, is_platform_secretariat
 from rcphub.coalitions.models import Coalition
-from rcphub.coalitions.permissions import member_coalition_ids
-from rcphub.coalitions.selectors import coalition_visibility_q
+from rcphub.coalitions.permissions import coalition_visibility_q
 from rcphub.core.dates import parse_query_date
 from rcphub.core.errors import NotFound
 from rcphub.core.history import HistoryEntry, change_history
 from rcphub.core.models import Visibility
 from rcphub.events.models import Event, EventKind
-from rcphub.events.permissions import can_manage_event
+from rcphub.events.permissions import can_manage_event, event_visibility_q
 from rcphub.reference.models import Country, Entity
 from rcphub.reference.selectors import countries_by_code, entities_by_acronym
 from rcphub.support.models import SupportRequest
@@ -38,26 +36,6 @@ MIN_YEAR, MAX_YEAR = 1900, 2999
 
 # ---------------------------------------------------------------------------------------------
 # Visibility
-
-
-def event_visibility_q(user: Any, prefix: str = "") -> Q:
-    """Return the filter of events the user may see, on a path ending at an event.
-
-    Public events with no coalition or of a coalition the user may see; every event of the
-    coalitions the user belongs to; platform-wide internal events for anyone with a membership.
-    """
-    if is_platform_secretariat(user):
-        return Q()
-    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC}) & (
-        Q(**{f"{prefix}coalition__isnull": True})
-        | coalition_visibility_q(user, prefix=f"{prefix}coalition__")
-    )
-    mine = member_coalition_ids(user)
-    if mine:
-        q |= Q(**{f"{prefix}coalition_id__in": mine})
-    if grants_of(user):
-        q |= Q(**{f"{prefix}coalition__isnull": True})
-    return q
 
 
 def public_event_q() -> Q:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rcphub.coalitions.models import Coalition
-from rcphub.coalitions.selectors import coalition_visibility_q
+from rcphub.coalitions.permissions import coalition_visibility_q
 from rcphub.core.dates import today
 from rcphub.core.errors import ConflictError
 from rcphub.core.forms import add_service_error
@@ -27,7 +27,7 @@ from rcphub.core.views import bad_query, form_page
 from rcphub.events import ical
 from rcphub.events.forms import EventEditForm, EventForm
 from rcphub.events.models import Event, EventKind
-from rcphub.events.permissions import can_create_any_event, can_manage_event
+from rcphub.events.permissions import can_create_any_event, can_manage_event, event_visibility_q
 from rcphub.events.selectors import (
     EventFilters,
     event_change_history,
@@ -37,7 +37,6 @@ from rcphub.events.selectors import (
     event_list_past,
     event_list_public,
     event_list_upcoming,
-    event_visibility_q,
     month_calendar,
     month_parse,
     public_coalition_get,

@@ -14,12 +14,7 @@ from django.db.models import Q
 
 from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import coalition_ids_with_role, is_platform_secretariat
-from rcphub.coalitions.permissions import (
-    coalition_visibility_q,
-    is_coalition_secretariat,
-    member_coalition_ids,
-)
-from rcphub.core.models import Visibility
+from rcphub.coalitions.permissions import coalition_item_visibility_q, is_coalition_secretariat
 from rcphub.core.rules import q_matches
 from rcphub.meetings.models import Meeting
 
@@ -28,18 +23,9 @@ def meeting_visibility_q(user: Any, prefix: str = "") -> Q:
     """Return the filter of meetings the user may see, on a path ending at a meeting.
 
     Public meetings of the platform, public meetings of coalitions the user may see, and every
-    meeting of the coalitions the user belongs to.
+    meeting of the coalitions the user belongs to (`coalition_item_visibility_q`).
     """
-    if is_platform_secretariat(user):
-        return Q()
-    q = Q(**{f"{prefix}visibility": Visibility.PUBLIC}) & (
-        Q(**{f"{prefix}coalition__isnull": True})
-        | coalition_visibility_q(user, prefix=f"{prefix}coalition__")
-    )
-    mine = member_coalition_ids(user)
-    if mine:
-        q |= Q(**{f"{prefix}coalition_id__in": mine})
-    return q
+    return coalition_item_visibility_q(user, prefix)
 
 
 def can_create_meeting(*, user: Any, platform_id: int | None, coalition_id: int | None) -> bool:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import coalition_ids_with_role, is_platform_secretariat
 from rcphub.coalitions.models import Coalition
-from rcphub.coalitions.selectors import coalition_visibility_q
+from rcphub.coalitions.permissions import coalition_visibility_q
 from rcphub.core.errors import NotFound
 from rcphub.core.history import HistoryEntry, change_history
 from rcphub.reference.models import Country, Entity, GcmObjective, SdgTarget

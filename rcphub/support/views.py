@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import coalition_ids_with_role, is_platform_secretariat
 from rcphub.coalitions.models import Coalition
-from rcphub.coalitions.selectors import coalition_visibility_q
+from rcphub.coalitions.permissions import coalition_visibility_q
 from rcphub.core.dates import parse_query_date, today
 from rcphub.core.errors import ConflictError, NotFound
 from rcphub.core.forms import add_service_error

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rcphub.coalitions.models import Coalition
-from rcphub.coalitions.selectors import coalition_visibility_q
+from rcphub.coalitions.permissions import coalition_visibility_q
 from rcphub.core.dates import today
 from rcphub.core.forms import (
     DateInput,

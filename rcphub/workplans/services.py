@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
 from rcphub.coalitions.models import Coalition
-from rcphub.coalitions.permissions import is_coalition_secretariat
-from rcphub.coalitions.selectors import coalition_visibility_q
+from rcphub.coalitions.permissions import coalition_visibility_q, is_coalition_secretariat
 from rcphub.core.dates import today
 from rcphub.core.errors import TransitionError
 from rcphub.core.status import report_date

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from rcphub.coalitions.selectors import coalition_visibility_q
+from rcphub.coalitions.permissions import coalition_visibility_q
 from rcphub.core.errors import NotFound
 from rcphub.core.history import HistoryEntry, change_history
 from rcphub.core.models import ProgressStatus
