@@ -1,4 +1,4 @@
-"""Form fields shared by every app."""
+"""Form fields shared by every app, and the form that records a status as at a date."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from rcphub.core.dates import today
 
 # The largest primary key a 64-bit integer column holds.
 MAX_ID = 2**63 - 1
@@ -47,6 +51,41 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class StatusFormBase(forms.Form):
+    """Record a status as at a date, in one of the subject's reporting rounds or not.
+
+    A subclass declares `status` with its statuses and passes the rounds the subject reports in.
+    """
+
+    status = forms.ChoiceField(label=_("Status"))
+    as_at = forms.DateField(
+        label=_("As at"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("The date the status describes; today if left empty. In a round, the round's date."),
+    )
+    round = ModelChoiceField(
+        label=_("Reporting round"), queryset=None, required=False, empty_label=_("— none —")
+    )
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, rounds: QuerySet[Any], **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("as_at", today())
+        super().__init__(*args, **kwargs)
+        round_field: Any = self.fields["round"]
+        round_field.queryset = rounds.order_by("as_at")
+
+    def report_fields(self) -> dict[str, Any]:
+        """Return the values the recording service takes.
+
+        With a round chosen, the date left at today's default gives way to the round's date.
+        """
+        data = dict(self.cleaned_data)
+        if data.get("round") is not None and data.get("as_at") in (None, today()):
+            data["as_at"] = None
+        return data
 
 
 def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:

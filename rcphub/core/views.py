@@ -1,12 +1,15 @@
-"""Helpers every app's pages share: HTMX detection, the 400 page for bad query strings, form pages."""
+"""Helpers every app's pages share: HTMX detection, the 400 page for bad query strings, form pages, the posted as-at date."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from rcphub.core.dates import parse_query_date
 
 
 def is_htmx(request: HttpRequest) -> bool:
@@ -30,3 +33,15 @@ def query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+def posted_view_as_at(request: HttpRequest) -> date | None:
+    """Return the date a page was viewed as at, posted back by its HTMX form; None when absent or malformed.
+
+    A status form on a page shown "as at" a date posts that date as `view_as_at`, so that the row it
+    answers with is drawn as at the same date.
+    """
+    try:
+        return parse_query_date(request.POST.get("view_as_at"), field="view_as_at")
+    except ValidationError:
+        return None

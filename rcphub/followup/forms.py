@@ -8,8 +8,13 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from rcphub.core.dates import today
-from rcphub.core.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField, add_service_error
+from rcphub.core.forms import (
+    DateInput,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    StatusFormBase,
+    add_service_error,
+)
 from rcphub.core.models import Visibility
 from rcphub.core.validators import validate_upload
 from rcphub.followup.models import (
@@ -193,36 +198,10 @@ class KeyActionForm(forms.Form):
 # Progress
 
 
-class FollowUpReportForm(forms.Form):
+class FollowUpReportForm(StatusFormBase):
     """Record the status of a commitment or a key action as at a date, in a reporting round or not."""
 
     status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus.choices)
-    as_at = forms.DateField(
-        label=_("As at"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("The date the status describes; today if left empty. In a round, the round's date."),
-    )
-    round = ModelChoiceField(
-        label=_("Reporting round"),
-        queryset=ReportingRound.objects.none(),
-        required=False,
-        empty_label=_("— none —"),
-    )
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, review: Review, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {}).setdefault("as_at", today())
-        super().__init__(*args, **kwargs)
-        round_field: Any = self.fields["round"]
-        round_field.queryset = ReportingRound.objects.filter(review=review).order_by("as_at")
-
-    def report_fields(self) -> dict[str, Any]:
-        """Return the values `followup_report_record` takes.
-
-        With a round chosen, the date left at today's default gives way to the round's date.
-        """
-        data = dict(self.cleaned_data)
-        if data.get("round") is not None and data.get("as_at") in (None, today()):
-            data["as_at"] = None
-        return data
+        super().__init__(*args, rounds=ReportingRound.objects.filter(review=review), **kwargs)

@@ -9,11 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from rcphub.coalitions.models import Coalition
 from rcphub.coalitions.permissions import coalition_visibility_q
-from rcphub.core.dates import today
 from rcphub.core.forms import (
     DateInput,
-    ModelChoiceField,
     ModelMultipleChoiceField,
+    StatusFormBase,
 )
 from rcphub.core.models import ProgressStatus, Visibility
 from rcphub.core.validators import validate_code
@@ -166,36 +165,10 @@ class ActivityEditForm(ActivityForm):
 # Progress
 
 
-class StatusReportForm(forms.Form):
+class StatusReportForm(StatusFormBase):
     """Record the status of an activity as at a date, in a reporting round or not."""
 
     status = forms.ChoiceField(label=_("Status"), choices=ProgressStatus.choices)
-    as_at = forms.DateField(
-        label=_("As at"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("The date the status describes; today if left empty. In a round, the round's date."),
-    )
-    round = ModelChoiceField(
-        label=_("Reporting round"),
-        queryset=ReportingRound.objects.none(),
-        required=False,
-        empty_label=_("— none —"),
-    )
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, work_plan: WorkPlan, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {}).setdefault("as_at", today())
-        super().__init__(*args, **kwargs)
-        round_field: Any = self.fields["round"]
-        round_field.queryset = ReportingRound.objects.filter(work_plan=work_plan).order_by("as_at")
-
-    def report_fields(self) -> dict[str, Any]:
-        """Return the values `status_report_record` takes.
-
-        With a round chosen, the date left at today's default gives way to the round's date.
-        """
-        data = dict(self.cleaned_data)
-        if data.get("round") is not None and data.get("as_at") in (None, today()):
-            data["as_at"] = None
-        return data
+        super().__init__(*args, rounds=ReportingRound.objects.filter(work_plan=work_plan), **kwargs)

@@ -24,7 +24,7 @@ from rcphub.core.dates import parse_query_date, query_period, today
 from rcphub.core.errors import NotFound
 from rcphub.core.forms import add_service_error
 from rcphub.core.models import ProgressStatus
-from rcphub.core.views import bad_query, form_page, is_htmx
+from rcphub.core.views import bad_query, form_page, is_htmx, posted_view_as_at
 from rcphub.workplans import exports
 from rcphub.workplans.forms import (
     ActivityEditForm,
@@ -345,7 +345,7 @@ def activity_status_view(request: HttpRequest, pk: int) -> HttpResponse:
     work_plan = activity.output.result.work_plan
     htmx = is_htmx(request)
     # The date the page that posted the form shows, so that the row comes back as at the same date.
-    view_as_at = _view_as_at(request)
+    view_as_at = posted_view_as_at(request)
     if request.method == "POST":
         form = StatusReportForm(request.POST, work_plan=work_plan)
         if form.is_valid():
@@ -377,13 +377,6 @@ def activity_status_view(request: HttpRequest, pk: int) -> HttpResponse:
         title=_("Record the status of activity %(code)s") % {"code": activity.code},
         context={"crumbs": crumbs, "cancel": reverse("workplans:activity", args=[activity.pk])},
     )
-
-
-def _view_as_at(request: HttpRequest) -> date | None:
-    try:
-        return parse_query_date(request.POST.get("view_as_at"), field="view_as_at")
-    except ValidationError:
-        return None
 
 
 def _activity_row(

@@ -15,8 +15,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from rcphub.core.dates import parse_query_date, today
-from rcphub.core.views import form_page, is_htmx
+from rcphub.core.dates import today
+from rcphub.core.views import form_page, is_htmx, posted_view_as_at
 from rcphub.followup.forms import (
     CommitmentEditForm,
     CommitmentForm,
@@ -183,7 +183,7 @@ def _status_view(
     review = commitment.review
     htmx = is_htmx(request)
     # The date the page that posted the form shows, so that the rows come back as at the same date.
-    view_as_at = _view_as_at(request) or today()
+    view_as_at = posted_view_as_at(request) or today()
     subject = f"k{key_action.pk}" if key_action else f"c{commitment.pk}"
     what = _("key action of %(number)s") % {"number": commitment.number} if key_action else commitment.number
     if request.method == "POST":
@@ -221,13 +221,6 @@ def _status_view(
             "cancel": reverse("followup:commitment", args=[commitment.pk]),
         },
     )
-
-
-def _view_as_at(request: HttpRequest) -> date | None:
-    try:
-        return parse_query_date(request.POST.get("view_as_at"), field="view_as_at")
-    except ValidationError:
-        return None
 
 
 def _commitment_rows(
