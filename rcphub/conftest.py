@@ -16,14 +16,19 @@ from django.contrib.auth.models import AnonymousUser
 from rcphub.accounts.models import Role, User
 from rcphub.reference.models import Entity
 
+# Set once the test database exists: a session whose tests all skip before reaching it has none to reload.
+_database_ready = False
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     """Load the reference data once into the test database."""
     from rcphub.reference.services import reference_load
 
+    global _database_ready
     with django_db_blocker.unblock():
         reference_load()
+    _database_ready = True
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -150,7 +155,7 @@ def pytest_runtest_teardown(item: Any, nextitem: Any) -> Any:
     yield
     database = item.get_closest_marker("django_db")
     transactional = database is not None and database.kwargs.get("transaction", False)
-    if item.get_closest_marker("browser") is None and not transactional:
+    if not _database_ready or (item.get_closest_marker("browser") is None and not transactional):
         return
     import importlib
 
