@@ -1,4 +1,4 @@
-"""Helpers every app's pages share: HTMX detection, the 400 page for bad query strings, form pages, the posted as-at date."""
+"""Helpers every app's pages share: HTMX detection, the 400 page for bad queries, form pages, as-at dates."""
 
 from __future__ import annotations
 

@@ -9,18 +9,16 @@ products follow their coalition's visibility: internal ones are for its members.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import reduce
-from operator import or_
+from operator import and_
 from typing import Any
 
 from django.db.models import Q
 
 from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import coalition_ids_with_role, grants_of, is_platform_secretariat
-from rcphub.coalitions.permissions import member_coalition_ids
-from rcphub.core.models import Visibility
+from rcphub.coalitions.permissions import coalition_item_visibility_q
+from rcphub.core.rules import q_matches
 from rcphub.repository.models import (
     EDITABLE_STATES,
     SUBMISSION_TRANSITIONS,
@@ -33,57 +31,6 @@ from rcphub.repository.models import (
 )
 
 
-@dataclass(frozen=True)
-class VisibilityRule:
-    """What a user may see of one kind of item: everything, or the items that meet any of `conditions`.
-
-    A condition maps field paths, as a queryset filter names them (`coalition__visibility`), to the
-    value each must have, or to a frozenset of values of which it must have one. Lists read the rule
-    as a filter (`q`), one item's checks as a test in Python (`allows`): the rule is written once.
-    """
-
-    everything: bool = False
-    conditions: tuple[Mapping[str, Any], ...] = ()
-
-    def q(self, prefix: str = "") -> Q:
-        """Return the rule as a queryset filter, on a path (`prefix`, e.g. "pledge__") ending at the item."""
-        if self.everything:
-            return Q()
-        if not self.conditions:
-            return Q(pk__in=[])
-        return reduce(
-            or_,
-            (
-                Q(
-                    **{
-                        f"{prefix}{path}__in" if isinstance(v, frozenset) else f"{prefix}{path}": v
-                        for path, v in c.items()
-                    }
-                )
-                for c in self.conditions
-            ),
-        )
-
-    def allows(self, item: Any, prefix: str = "") -> bool:
-        """Return True if the item (or what `prefix` leads to from it) meets the rule."""
-        return self.everything or any(
-            all(_meets(_value_at(item, f"{prefix}{path}"), wanted) for path, wanted in condition.items())
-            for condition in self.conditions
-        )
-
-
-def _value_at(item: Any, path: str) -> Any:
-    for name in path.split("__"):
-        if item is None:
-            return None
-        item = getattr(item, name)
-    return item
-
-
-def _meets(value: Any, wanted: Any) -> bool:
-    return value in wanted if isinstance(wanted, frozenset) else bool(value == wanted)
-
-
 def is_repository_secretariat(user: Any) -> bool:
     """Return True if the user reviews submissions: the platform secretariat or any coalition's secretariat."""
     return is_platform_secretariat(user) or bool(coalition_ids_with_role(user, Role.COALITION_SECRETARIAT))
@@ -94,15 +41,17 @@ def can_submit(user: Any) -> bool:
     return bool(grants_of(user))
 
 
-def submission_visibility(user: Any) -> VisibilityRule:
-    """Return which practices, pledges and pledge reports the user may see: visitors what is published,
-    submitters also their own, the repository secretariat everything."""
+def submission_visibility_q(user: Any, prefix: str = "") -> Q:
+    """Return the filter of the practices, pledges and reports the user may see, on a path ending at one.
+
+    Visitors see what is published, submitters also their own, the repository secretariat everything.
+    """
     if is_repository_secretariat(user):
-        return VisibilityRule(everything=True)
-    conditions: list[Mapping[str, Any]] = [{"state": SubmissionState.PUBLISHED}]
+        return Q()
+    q = Q(**{f"{prefix}state": SubmissionState.PUBLISHED})
     if getattr(user, "is_authenticated", False):
-        conditions.append({"submitter_id": user.pk})
-    return VisibilityRule(conditions=tuple(conditions))
+        q |= Q(**{f"{prefix}submitter_id": user.pk})
+    return q
 
 
 # The paths from a submission to those the rule must allow for it to be seen: itself, and for a
@@ -114,10 +63,14 @@ SUBMISSION_SEEN_THROUGH: dict[type[Submission], tuple[str, ...]] = {
 }
 
 
+def submission_seen_q(user: Any, kind: type[Submission]) -> Q:
+    """Return the filter of the submissions of this kind the user may see: the rule on each path to it."""
+    return reduce(and_, (submission_visibility_q(user, path) for path in SUBMISSION_SEEN_THROUGH[kind]))
+
+
 def can_view_submission(*, user: Any, item: Submission) -> bool:
-    """Return True if the user may see the practice, pledge or report (as `selectors` lists them)."""
-    rule = submission_visibility(user)
-    return all(rule.allows(item, prefix=path) for path in SUBMISSION_SEEN_THROUGH[type(item)])
+    """Return True if the user may see the practice, pledge or report (`submission_seen_q` on it)."""
+    return q_matches(submission_seen_q(user, type(item)), item)
 
 
 def can_edit_submission(*, user: Any, item: Submission) -> bool:
@@ -141,29 +94,19 @@ def can_transition_submission(*, user: Any, item: Submission, to: str) -> bool:
     return is_repository_secretariat(user)
 
 
-def knowledge_product_visibility(user: Any) -> VisibilityRule:
-    """Return which knowledge products the user may see: public ones of no coalition or of a public
-    coalition, and every product of a coalition whose internal items the user may read; the platform
-    secretariat sees everything.
+def knowledge_product_visibility_q(user: Any, prefix: str = "") -> Q:
+    """Return the filter of the knowledge products the user may see, on a path ending at one.
 
-    A public product of an internal coalition is for those who may see the coalition: the product
-    would otherwise name a coalition hidden from the reader.
+    The rule of a platform's or a coalition's items (`coalition_item_visibility_q`): public products
+    of no coalition or of a coalition the user may see, and every product of the user's coalitions.
+    A public product of an internal coalition stays hidden from others: it would name the coalition.
     """
-    if is_platform_secretariat(user):
-        return VisibilityRule(everything=True)
-    public = Visibility.PUBLIC
-    return VisibilityRule(
-        conditions=(
-            {"visibility": public, "coalition_id": None},
-            {"visibility": public, "coalition__visibility": public},
-            {"coalition_id": member_coalition_ids(user)},
-        )
-    )
+    return coalition_item_visibility_q(user, prefix)
 
 
 def can_view_knowledge_product(*, user: Any, product: KnowledgeProduct) -> bool:
-    """Return True if the user may see the knowledge product (as `selectors.knowledge_product_list`)."""
-    return knowledge_product_visibility(user).allows(product)
+    """Return True if the user may see the product: `knowledge_product_visibility_q` decided on it."""
+    return q_matches(knowledge_product_visibility_q(user), product)
 
 
 def can_create_knowledge_product(*, user: Any, coalition: Any) -> bool:

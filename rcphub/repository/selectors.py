@@ -31,23 +31,13 @@ from rcphub.repository.models import (
     VoluntaryReport,
 )
 from rcphub.repository.permissions import (
-    SUBMISSION_SEEN_THROUGH,
     can_edit_submission,
     can_manage_knowledge_product,
     is_repository_secretariat,
-    knowledge_product_visibility,
-    submission_visibility,
+    knowledge_product_visibility_q,
+    submission_seen_q,
+    submission_visibility_q,
 )
-
-
-def submission_visibility_q(user: Any, *, prefix: str = "") -> Q:
-    """Return the filter of the submissions the user may see (`permissions.submission_visibility`)."""
-    return submission_visibility(user).q(prefix)
-
-
-def knowledge_product_visibility_q(user: Any) -> Q:
-    """Return the filter of the knowledge products the user may see (see `permissions`)."""
-    return knowledge_product_visibility(user).q()
 
 
 def practice_list(*, user: Any) -> QuerySet[Practice]:
@@ -87,8 +77,7 @@ def pledge_get(*, pledge_id: int, user: Any, as_at: date | None = None) -> Pledg
 
 def pledge_report_list(*, user: Any, pledge: Pledge | None = None) -> QuerySet[PledgeReport]:
     """Return the pledge reports the user may see (on pledges the user may see)."""
-    rule = submission_visibility(user)
-    qs = PledgeReport.objects.filter(*(rule.q(path) for path in SUBMISSION_SEEN_THROUGH[PledgeReport]))
+    qs = PledgeReport.objects.filter(submission_seen_q(user, PledgeReport))
     return qs.filter(pledge=pledge) if pledge is not None else qs
 
 

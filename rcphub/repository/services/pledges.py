@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from rcphub.core.dates import today
 from rcphub.repository.models import Pledge, PledgeKind, PledgeReport, PledgeStage, SubmissionState
-from rcphub.repository.permissions import can_edit_submission, can_submit
-from rcphub.repository.selectors import submission_visibility_q
+from rcphub.repository.permissions import can_edit_submission, can_submit, submission_visibility_q
 from rcphub.repository.services.common import MAX_ID, prepare_fields, save_checked, set_fields
 
 PLEDGE_FIELDS = ("pledger", "kind", "matches", "text", "made_on", "occasion", "stage", "lead_reporter")
