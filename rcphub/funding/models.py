@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rcphub.core.models import TimeStampedModel, VersionedModel, Visibility
-from rcphub.funding.permissions import sees_internal_funds
+from rcphub.funding.permissions import fund_visibility_q
 from rcphub.reference.models import Country, Entity
 
 AMOUNT_DIGITS = 18
@@ -59,9 +59,7 @@ class FundQuerySet(models.QuerySet["Fund"]):
         Internal funds are seen by the platform secretariat and by every signed-in user who holds a
         membership (works for an entity of the platform); visitors and users without one see public funds.
         """
-        if sees_internal_funds(user):
-            return self
-        return self.filter(visibility=Visibility.PUBLIC)
+        return self.filter(fund_visibility_q(user))
 
 
 class Fund(VersionedModel):

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import Q
+
 from rcphub.accounts.permissions import grants_of, is_platform_secretariat
 from rcphub.core.models import Visibility
+from rcphub.core.rules import q_matches
 
 if TYPE_CHECKING:  # the models ask these rules for their named filters, so no import at run time
     from rcphub.funding.models import Fund
@@ -22,9 +25,17 @@ def sees_internal_funds(user: Any) -> bool:
     return is_platform_secretariat(user) or bool(grants_of(user))
 
 
+def fund_visibility_q(user: Any, prefix: str = "") -> Q:
+    """Return the filter of the funds the user may see, on a path ending at a fund: public ones, and
+    internal ones for the platform's people (`sees_internal_funds`)."""
+    if sees_internal_funds(user):
+        return Q()
+    return Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+
+
 def can_view_fund(*, user: Any, fund: Fund) -> bool:
     """Return True if the user may see the fund, its contributions and its joint programmes."""
-    return fund.visibility == Visibility.PUBLIC or sees_internal_funds(user)
+    return q_matches(fund_visibility_q(user), fund)
 
 
 def can_manage_funds(*, user: Any) -> bool:

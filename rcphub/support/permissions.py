@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
@@ -22,6 +21,7 @@ from django.db.models import Q
 from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import coalition_ids_with_role, grants_of, is_platform_secretariat
 from rcphub.coalitions.permissions import is_coalition_secretariat
+from rcphub.core.rules import q_matches
 from rcphub.support.models import REQUEST_TRANSITIONS, RequestState, SupportRequest
 
 # States in which a request may still be sent to another coalition: before any decision.
@@ -38,50 +38,26 @@ def can_submit_request(*, user: Any) -> bool:
     return is_member(user)
 
 
-@dataclass(frozen=True)
-class RequestSight:
-    """Which requests a user may see: every one, or their own and those addressed to these coalitions."""
-
-    every: bool
-    requester_id: int | None
-    coalition_ids: frozenset[int]
-
-
-def request_sight(user: Any) -> RequestSight:
-    """Return which requests the user may see: the one rule behind the list filter and the object check."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return RequestSight(every=False, requester_id=None, coalition_ids=frozenset())
-    if is_platform_secretariat(user):
-        return RequestSight(every=True, requester_id=user.pk, coalition_ids=frozenset())
-    return RequestSight(
-        every=False,
-        requester_id=user.pk,
-        coalition_ids=coalition_ids_with_role(user, Role.COALITION_SECRETARIAT),
-    )
-
-
 def support_request_visibility_q(user: Any, prefix: str = "") -> Q:
-    """Return the filter of requests the user may see: their own, their coalitions' (as secretariat), all
-    for the platform secretariat; nothing for visitors."""
-    sight = request_sight(user)
-    if sight.every:
-        return Q()
-    if sight.requester_id is None:
+    """Return the filter of requests the user may see, on a path ending at a request.
+
+    Their own, those addressed to the coalitions whose secretariat they serve, every one for the
+    platform secretariat; nothing for visitors and inactive accounts.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Q(pk__in=[])
-    q = Q(**{f"{prefix}requester_id": sight.requester_id})
-    if sight.coalition_ids:
-        q |= Q(**{f"{prefix}coalition_id__in": sight.coalition_ids})
+    if is_platform_secretariat(user):
+        return Q()
+    q = Q(**{f"{prefix}requester_id": user.pk})
+    coalitions = coalition_ids_with_role(user, Role.COALITION_SECRETARIAT)
+    if coalitions:
+        q |= Q(**{f"{prefix}coalition_id__in": coalitions})
     return q
 
 
 def can_view_request(*, user: Any, support_request: SupportRequest) -> bool:
-    """Return True if the user may see the request: its requester, the coalition addressed, the platform."""
-    sight = request_sight(user)
-    return (
-        sight.every
-        or (sight.requester_id is not None and support_request.requester_id == sight.requester_id)
-        or support_request.coalition_id in sight.coalition_ids
-    )
+    """Return True if the user may see the request: `support_request_visibility_q` decided on it."""
+    return q_matches(support_request_visibility_q(user), support_request)
 
 
 def can_decide_request(*, user: Any, support_request: SupportRequest) -> bool:
