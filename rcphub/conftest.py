@@ -32,6 +32,18 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher() -> Any:
+    """Hash the cast's passwords with a fast hasher: production's PBKDF2 takes half a second per user.
+
+    Django's own advice for test suites; the production hashers are left to `check --deploy`.
+    """
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]) as overridden:
+        yield overridden
+
+
+@pytest.fixture(scope="session", autouse=True)
 def media_root(tmp_path_factory: Any) -> Any:
     """Keep uploaded files in a folder of this test process (one per xdist worker), never in var/media."""
     from django.test import override_settings

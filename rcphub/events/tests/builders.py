@@ -1,6 +1,6 @@
 """Builders shared by the calendar's tests (no tests here)."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -38,7 +38,7 @@ def make_event(
         title=title,
         kind=kind,
         starts_at=starts_at,
-        ends_at=ends_at or starts_at.replace(hour=17),
+        ends_at=ends_at or starts_at + timedelta(hours=8),  # 9:00 to 17:00; never before the start
         place=place,
         online=online,
         visibility=visibility,
