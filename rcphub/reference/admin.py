@@ -6,6 +6,7 @@ from rcphub.reference.models import (
     Entity,
     GcmObjective,
     GcmPrinciple,
+    Region,
     SdgGoal,
     SdgIndicator,
     SdgTarget,
@@ -17,6 +18,14 @@ class CountryAdmin(SimpleHistoryAdmin):
     list_display = ["name_en", "iso2", "iso3", "m49", "subregion", "unece_member", "programme_country"]
     list_filter = ["unece_member", "programme_country", "subregion"]
     search_fields = ["name_en", "name_fr", "name_ru", "iso2", "iso3"]
+
+
+@admin.register(Region)
+class RegionAdmin(SimpleHistoryAdmin):
+    list_display = ["name_en", "slug"]
+    search_fields = ["name_en", "name_fr", "name_ru", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    filter_horizontal = ["countries"]
 
 
 @admin.register(SdgGoal)

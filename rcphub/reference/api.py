@@ -1,4 +1,4 @@
-"""Read-only API on reference data: countries, SDG goals and targets, GCM objectives and principles, entities.
+"""Read-only API on reference data: countries and regions, SDG goals and targets, GCM objectives and principles, entities.
 
 Reference data is public, so every user reads the same lists.
 """
@@ -16,6 +16,7 @@ from rcphub.reference.models import (
     EntityKind,
     GcmObjective,
     GcmPrinciple,
+    Region,
     SdgGoal,
     SdgTarget,
 )
@@ -35,6 +36,20 @@ class CountryOut(Schema):
     unece_member: bool
     programme_country: bool
     note: str
+
+
+class RegionOut(Schema):
+    slug: str
+    name: str = Field(description="The name in the request's language.")
+    name_en: str
+    name_fr: str
+    name_ru: str
+    description: str
+    countries: list[str] = Field(description="ISO 3166-1 alpha-3 codes (XKX for Kosovo under UNSCR 1244).")
+
+    @staticmethod
+    def resolve_countries(region: Region) -> list[str]:
+        return [country.iso3 for country in region.countries.all()]
 
 
 class SdgTargetOut(Schema):
@@ -103,8 +118,14 @@ class EntityQuery(Schema):
 
 @router.get("/countries", response=list[CountryOut])
 def countries(request: HttpRequest) -> QuerySet[Country]:
-    """List the countries of the region, by name in the request's language."""
+    """List every country and territory, by name in the request's language."""
     return selectors.country_list()
+
+
+@router.get("/regions", response=list[RegionOut])
+def regions(request: HttpRequest) -> QuerySet[Region]:
+    """List the regions (named sets of countries) that briefs and dashboards count over."""
+    return selectors.region_list()
 
 
 @router.get("/sdg-goals", response=list[SdgGoalOut])

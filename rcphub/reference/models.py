@@ -1,4 +1,4 @@
-"""Reference data: countries, SDGs, GCM objectives and principles, entities.
+"""Reference data: countries and regions, SDGs, GCM objectives and principles, entities.
 
 Loaded from the versioned files in `data/` by `manage.py load_reference`, matched by code.
 """
@@ -46,6 +46,35 @@ class Country(Translated):
         ordering = ["name_en"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.localized("name")
+
+
+class Region(Translated):
+    """A named set of countries that a brief or a dashboard counts over, e.g. the UNECE region.
+
+    The regions in `data/regions.json` are loaded by `load_reference`; the secretariat may define
+    others in the admin, which the loader leaves alone.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    countries = models.ManyToManyField(Country, related_name="regions", verbose_name=_("countries"))
+
+    history = HistoricalRecords(m2m_fields=[countries])
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
 
     def __str__(self) -> str:
         return self.name

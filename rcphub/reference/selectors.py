@@ -17,6 +17,7 @@ from rcphub.reference.models import (
     EntityKind,
     GcmObjective,
     GcmPrinciple,
+    Region,
     SdgGoal,
     SdgIndicator,
     SdgTarget,
@@ -72,6 +73,20 @@ def country_list() -> QuerySet[Country]:
     return Country.objects.annotate(
         sort_name=Coalesce(NullIf(f"name_{language}", Value("")), "name_en")
     ).order_by("sort_name", "name_en")
+
+
+def region_list() -> QuerySet[Region]:
+    """Return the regions with `country_count` and their countries, by English name."""
+    return (
+        Region.objects.annotate(country_count=Count("countries"))
+        .prefetch_related(Prefetch("countries", queryset=Country.objects.order_by("iso3")))
+        .order_by("name_en")
+    )
+
+
+def region_get(*, slug: str) -> Region:
+    """Return the region with its countries; Region.DoesNotExist for an unknown slug."""
+    return region_list().get(slug=slug)
 
 
 def sdg_goal_list() -> QuerySet[SdgGoal]:

@@ -18,6 +18,7 @@ from rcphub.reference.models import (
     EntityKind,
     GcmObjective,
     GcmPrinciple,
+    Region,
     SdgGoal,
     SdgIndicator,
     SdgTarget,
@@ -93,9 +94,36 @@ def _titles(prefix: str, values: dict[str, str | None] | None) -> dict[str, str]
     return {f"{prefix}_{lang}": (values.get(lang) or "").strip() for lang in ("en", "fr", "ru")}
 
 
+def _load_regions(data_dir: Path, countries: dict[Any, Country], report: LoadReport) -> None:
+    """Create or update the regions of `regions.json` and their countries; other regions stay as they are."""
+    region_rows = json.loads((data_dir / "regions.json").read_text(encoding="utf-8"))["regions"]
+    by_iso3 = {country.iso3: country for country in countries.values()}
+    regions = _sync(
+        Region,
+        "slug",
+        (
+            {"slug": r["slug"], **_titles("name", r["name"]), "description": r["description"]}
+            for r in region_rows
+        ),
+        report,
+    )
+    counts = report.counts.setdefault("Countries of regions", LoadCounts())
+    for row in region_rows:
+        unknown = sorted(set(row["countries"]) - by_iso3.keys())
+        if unknown:
+            raise ValueError(f"Region {row['slug']} names unknown countries: {', '.join(unknown)}")
+        region = regions[(row["slug"],)]
+        wanted = {by_iso3[code].pk for code in row["countries"]}
+        if set(region.countries.values_list("pk", flat=True)) != wanted:
+            region.countries.set(wanted)
+            counts.updated += 1
+        else:
+            counts.unchanged += 1
+
+
 @transaction.atomic
 def reference_load(*, data_dir: Path = DATA_DIR, progress: Callable[[str], None] | None = None) -> LoadReport:
-    """Load countries, SDGs, GCM objectives and principles and entities, matched by code.
+    """Load countries, regions, SDGs, GCM objectives and principles and entities, matched by code.
 
     A second run changes nothing; an edited title in a data file is updated in place.
     """
@@ -124,6 +152,9 @@ def reference_load(*, data_dir: Path = DATA_DIR, progress: Callable[[str], None]
         ),
         report,
     )
+
+    say("Regions")
+    _load_regions(data_dir, countries, report)
 
     say("SDG goals, targets and indicators")
     sdg = json.loads((data_dir / "sdg.json").read_text(encoding="utf-8"))
@@ -223,6 +254,8 @@ def reference_load(*, data_dir: Path = DATA_DIR, progress: Callable[[str], None]
     ]
     un_acronyms = {row["acronym"] for row in entity_rows}
     for c in country_rows:
+        if not (c["unece_member"] or c["programme_country"]):
+            continue  # States outside the region become entities when the secretariat adds them
         if c["iso3"] in un_acronyms:  # pragma: no cover - guarded by a test on the shipped data
             raise ValueError(f"Member State code {c['iso3']} collides with a UN entity acronym")
         entity_rows.append(

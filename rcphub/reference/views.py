@@ -20,6 +20,7 @@ from rcphub.reference.selectors import (
     gcm_objective_list,
     gcm_principle_list,
     reference_counts,
+    region_list,
     sdg_goal_get,
     sdg_goal_list,
 )
@@ -66,12 +67,16 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def countries(request: HttpRequest) -> HttpResponse:
-    """List the countries of the region with their codes and flags."""
+    """List every country and territory with its codes and flags, and the regions they make up."""
     rows = list(country_list())
     return render(
         request,
         "reference/countries.html",
-        {"countries": rows, "noted": [country for country in rows if country.note]},
+        {
+            "countries": rows,
+            "noted": [country for country in rows if country.note],
+            "regions": region_list(),
+        },
     )
 
 

@@ -13,6 +13,16 @@ def test_countries_list_the_region_with_codes(client):
     assert any(c["iso2"] == "XK" and c["note"] for c in countries)
 
 
+def test_regions_list_their_countries_by_iso3(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        regions = client.get(f"{API}/reference/regions").json()
+    unece = next(r for r in regions if r["slug"] == "unece")
+    assert len(unece["countries"]) == 57
+    assert {"SRB", "XKX", "USA"} <= set(unece["countries"])
+    assert "MEX" not in unece["countries"]
+    assert unece["name"] == "UNECE region"
+
+
 def test_sdg_goals_carry_their_targets(client):
     goals = client.get(f"{API}/reference/sdg-goals").json()
     assert [g["number"] for g in goals] == list(range(1, 18))

@@ -12,6 +12,7 @@ from rcphub.reference.models import (
     EntityKind,
     GcmObjective,
     GcmPrinciple,
+    Region,
     SdgGoal,
     SdgIndicator,
     SdgTarget,
@@ -20,12 +21,15 @@ from rcphub.reference.services import DATA_DIR, reference_load
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Country, SdgGoal, SdgTarget, SdgIndicator, GcmObjective, GcmPrinciple, Entity]
+MODELS = [Country, Region, Region.countries.through, SdgGoal, SdgTarget, SdgIndicator, GcmObjective, GcmPrinciple, Entity]
 
 
 def _snapshot():
     """Return, per model, its rows and its history rows."""
-    return {model: (model.objects.count(), model.history.count()) for model in MODELS}
+    return {
+        model: (model.objects.count(), model.history.count() if hasattr(model, "history") else None)
+        for model in MODELS
+    }
 
 
 @pytest.fixture
@@ -43,7 +47,8 @@ def _edit(path, change):
 
 
 def test_loaded_counts_match_the_data_files():
-    assert Country.objects.count() == 57
+    assert Country.objects.count() == 250  # ISO 3166-1 and Kosovo
+    assert Country.objects.exclude(region="").count() == 248  # all but Antarctica and Kosovo
     assert Country.objects.filter(unece_member=True).count() == 56
     assert Country.objects.filter(programme_country=True).count() == 18
     assert SdgGoal.objects.count() == 17
@@ -128,7 +133,7 @@ def test_edited_country_name_is_updated_in_place(data_copy):
 
     assert Country.objects.get(iso2="RS").pk == serbia.pk
     assert Country.objects.get(pk=serbia.pk).name_fr == "République de Serbie"
-    assert Country.objects.count() == 57
+    assert Country.objects.count() == 250
 
 
 def test_rows_are_matched_by_code_never_by_primary_key(data_copy):
@@ -158,3 +163,45 @@ def test_a_new_code_in_the_data_file_is_created(data_copy):
 
     assert GcmPrinciple.objects.count() == 11
     assert GcmPrinciple.objects.get(code="GCM-GP-k").title == "Test principle"
+
+
+def test_every_country_has_its_names_in_english_french_and_russian():
+    assert not Country.objects.filter(name_fr="").exists()
+    assert not Country.objects.filter(name_ru="").exists()
+    assert Country.objects.get(iso3="MEX").name_ru == "Мексика"
+
+
+def test_regions_hold_the_unece_region_and_the_programme_countries_with_kosovo():
+    unece = set(Region.objects.get(slug="unece").countries.values_list("iso3", flat=True))
+    programme = set(Region.objects.get(slug="programme-countries").countries.values_list("iso3", flat=True))
+
+    assert unece == set(
+        Country.objects.filter(unece_member=True).values_list("iso3", flat=True)
+    ) | {"XKX"}
+    assert len(unece) == 57
+    assert programme == set(Country.objects.filter(programme_country=True).values_list("iso3", flat=True))
+    assert len(programme) == 18
+    assert "MEX" not in unece
+
+
+def test_a_region_of_the_file_follows_its_countries_and_leaves_other_regions_alone(data_copy):
+    own = Region.objects.create(slug="central-asia", name_en="Central Asia")
+    own.countries.set(Country.objects.filter(iso3__in=["KAZ", "KGZ", "TJK", "TKM", "UZB"]))
+
+    def shrink(data):
+        data["regions"][1]["countries"].remove("UKR")
+
+    _edit(data_copy / "regions.json", shrink)
+
+    report = reference_load(data_dir=data_copy)
+
+    assert "UKR" not in Region.objects.get(slug="programme-countries").countries.values_list("iso3", flat=True)
+    assert report.counts["Countries of regions"].updated == 1
+    assert Region.objects.get(slug="central-asia").countries.count() == 5
+
+
+def test_a_region_naming_an_unknown_country_is_refused(data_copy):
+    _edit(data_copy / "regions.json", lambda data: data["regions"][0]["countries"].append("ATL"))
+
+    with pytest.raises(ValueError, match="unknown countries: ATL"):
+        reference_load(data_dir=data_copy)
