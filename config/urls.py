@@ -18,6 +18,7 @@ urlpatterns = [
     path("support/", include("rcphub.events.urls")),  # the calendar keeps its /support/ addresses
     path("funding/", include("rcphub.funding.urls")),
     path("reports/", include("rcphub.reports.urls")),
+    path("briefs/", include("rcphub.reports.brief_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -12,6 +12,7 @@ from rcphub.events.api import router as events_router
 from rcphub.followup.api import router as followup_router
 from rcphub.funding.api import router as funding_router
 from rcphub.reference.api import router as reference_router
+from rcphub.reports.api import router as reports_router
 from rcphub.repository.api import router as repository_router
 from rcphub.search.api import router as search_router
 from rcphub.support.api import router as support_router
@@ -39,3 +40,4 @@ api.add_router("/", search_router)
 api.add_router("/", support_router)
 api.add_router("/", events_router)
 api.add_router("/", funding_router)
+api.add_router("/", reports_router)

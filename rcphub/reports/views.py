@@ -16,7 +16,10 @@ from rcphub.core.errors import NotFound
 from rcphub.core.views import bad_query
 from rcphub.followup.selectors import review_get
 from rcphub.reports import exports
+from rcphub.reports.brief.figures import brief_date, brief_figures
+from rcphub.reports.briefs import brief_page
 from rcphub.reports.followup import status_filename, status_of_implementation
+from rcphub.reports.selectors import brief_get, brief_list
 
 
 def _as_at(request: HttpRequest) -> date:
@@ -65,3 +68,21 @@ def followup_status_file(request: HttpRequest, review_pk: int, fmt: str) -> Http
     filename = status_filename(review=review, as_at=as_at, fmt=fmt)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@require_GET
+def brief_list_view(request: HttpRequest) -> HttpResponse:
+    """List the briefs the reader may see."""
+    return render(request, "reports/brief_list.html", {"briefs": brief_list(user=request.user)})
+
+
+@require_GET
+def brief_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Show the brief as at a date (today by default), every figure linking to the records it counts."""
+    brief = brief_get(slug=slug, user=request.user)
+    try:
+        as_at = brief_date(request.GET.get("as_at"), today=today())
+    except ValidationError as error:
+        return bad_query(request, error, back=reverse("briefs:detail", args=[brief.slug]))
+    result = brief_figures(brief=brief, as_at=as_at, user=request.user)
+    return render(request, "reports/brief.html", {"brief": brief, **brief_page(result)})

@@ -21,7 +21,17 @@ from rcphub.reference.services import DATA_DIR, reference_load
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Country, Region, Region.countries.through, SdgGoal, SdgTarget, SdgIndicator, GcmObjective, GcmPrinciple, Entity]
+MODELS = [
+    Country,
+    Region,
+    Region.countries.through,
+    SdgGoal,
+    SdgTarget,
+    SdgIndicator,
+    GcmObjective,
+    GcmPrinciple,
+    Entity,
+]
 
 
 def _snapshot():
@@ -175,9 +185,7 @@ def test_regions_hold_the_unece_region_and_the_programme_countries_with_kosovo()
     unece = set(Region.objects.get(slug="unece").countries.values_list("iso3", flat=True))
     programme = set(Region.objects.get(slug="programme-countries").countries.values_list("iso3", flat=True))
 
-    assert unece == set(
-        Country.objects.filter(unece_member=True).values_list("iso3", flat=True)
-    ) | {"XKX"}
+    assert unece == set(Country.objects.filter(unece_member=True).values_list("iso3", flat=True)) | {"XKX"}
     assert len(unece) == 57
     assert programme == set(Country.objects.filter(programme_country=True).values_list("iso3", flat=True))
     assert len(programme) == 18
@@ -195,7 +203,9 @@ def test_a_region_of_the_file_follows_its_countries_and_leaves_other_regions_alo
 
     report = reference_load(data_dir=data_copy)
 
-    assert "UKR" not in Region.objects.get(slug="programme-countries").countries.values_list("iso3", flat=True)
+    assert "UKR" not in Region.objects.get(slug="programme-countries").countries.values_list(
+        "iso3", flat=True
+    )
     assert report.counts["Countries of regions"].updated == 1
     assert Region.objects.get(slug="central-asia").countries.count() == 5
 

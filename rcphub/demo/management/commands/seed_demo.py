@@ -12,6 +12,7 @@ from rcphub.events.demo import events_demo_seed
 from rcphub.followup.demo import followup_demo_seed
 from rcphub.funding.demo import funding_demo_seed
 from rcphub.meetings.demo import meetings_demo_seed
+from rcphub.reports.demo import reports_demo_seed
 from rcphub.repository.demo import repository_demo_seed
 from rcphub.support.demo import support_demo_seed
 from rcphub.workplans.demo import DEMO_PASSWORD, USERS, DemoSeedError, demo_seed
@@ -22,7 +23,7 @@ DUMMY_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
 class Command(BaseCommand):
     help = (
         "Create the demo platform, coalitions, work plans with progress, the follow-up ledger, meetings, the "
-        "repository of practices and pledges, support requests, events, a trust fund, and one "
+        "repository of practices and pledges, support requests, events, a trust fund, regional briefs, and one "
         "login per role. "
         "Idempotent: a second run creates and changes nothing. Runs only with DEBUG on."
     )
@@ -46,6 +47,7 @@ class Command(BaseCommand):
                     support_demo_seed,
                     events_demo_seed,
                     funding_demo_seed,
+                    reports_demo_seed,
                 ):
                     report.created.update(seed(progress=say))
         except DemoSeedError as error:

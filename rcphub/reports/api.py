@@ -1,0 +1,81 @@
+"""Read-only API on briefs: the list, and one brief's figures as at a date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from rcphub.core.dates import today
+from rcphub.reports.brief.figures import brief_date, brief_figures
+from rcphub.reports.models import Brief
+from rcphub.reports.selectors import brief_get, brief_list
+
+router = Router(tags=["briefs"])
+
+
+class RegionOut(Schema):
+    slug: str
+    name: str
+    countries: list[str] = Field(description="ISO 3166-1 alpha-3 codes (XKX for Kosovo under UNSCR 1244).")
+
+
+class BriefSummaryOut(Schema):
+    slug: str
+    title: str
+    audience: str = Field(
+        description="public: counts published and public records only; members: may count internal ones."
+    )
+    coalition: str | None = Field(
+        None, description="The coalition or network's slug; empty for the platform."
+    )
+    region: str = Field(description="The region's slug.")
+
+    @staticmethod
+    def resolve_coalition(brief: Brief) -> str | None:
+        return brief.coalition.slug if brief.coalition else None
+
+    @staticmethod
+    def resolve_region(brief: Brief) -> str:
+        return brief.region.slug
+
+
+class BriefOut(Schema):
+    slug: str
+    title: str
+    as_at: date
+    audience: str
+    internal: bool = Field(description="True where the figures may count records that are not public.")
+    region: RegionOut
+    figures: dict[str, Any] = Field(description="Every figure of the brief as at `as_at`, by key.")
+
+
+class BriefQuery(Schema):
+    as_at: str | None = Field(
+        None, description="YYYY-MM-DD; today when absent. Not after today nor before any record."
+    )
+
+
+@router.get("/briefs", response=list[BriefSummaryOut])
+def briefs(request: HttpRequest) -> Any:
+    """List the briefs the caller may read."""
+    return brief_list(user=request.user)
+
+
+@router.get("/briefs/{slug}", response=BriefOut)
+def brief(request: HttpRequest, slug: str, query: Query[BriefQuery]) -> dict[str, Any]:
+    """Return the brief's figures as at a date, counted as its audience may see them."""
+    found = brief_get(slug=slug, user=request.user)
+    as_at = brief_date(query.as_at, today=today())
+    result = brief_figures(brief=found, as_at=as_at, user=request.user)
+    return {
+        "slug": found.slug,
+        "title": found.title,
+        "as_at": as_at,
+        "audience": found.audience,
+        "internal": found.internal,
+        "region": {"name": found.region.name, "slug": found.region.slug, "countries": result.region_codes},
+        "figures": result.figures,
+    }

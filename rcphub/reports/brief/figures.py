@@ -1,0 +1,391 @@
+"""The brief's figures as at a date: every count read from the records as they stood on that day.
+
+`brief_figures` returns one `BriefFigures` that the page, the API and the files all show. Each count
+keeps to what its reader may see: a public brief is computed as for a visitor, whoever reads it; a
+members' brief is computed for its reader. A record counts as at D when it existed on D: a practice
+published on or before D, a pledge made on or before D, a network established on or before D, a
+contribution dated on or before D, an activity or commitment with its last status report on or
+before D.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from statistics import median
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from rcphub.coalitions.models import (
+    Coalition,
+    CoalitionMember,
+    CoalitionRole,
+    CountryNetwork,
+    current_membership_q,
+)
+from rcphub.coalitions.permissions import coalition_visibility_q
+from rcphub.core.dates import parse_query_date
+from rcphub.events.models import Event, EventKind
+from rcphub.events.permissions import event_visibility_q
+from rcphub.followup.models import Commitment, Review
+from rcphub.followup.permissions import review_visibility_q
+from rcphub.followup.selectors import commitments_as_at
+from rcphub.funding.models import Contribution, ContributionKind, Fund, JointProgramme
+from rcphub.funding.permissions import fund_visibility_q
+from rcphub.funding.selectors import fund_capitalisation, jp_state_as_at
+from rcphub.reference.models import Country, GcmObjective
+from rcphub.reports.models import Brief, BriefAudience
+from rcphub.repository.models import (
+    ChampionCountry,
+    ImplementerType,
+    Pledge,
+    PledgeReport,
+    Practice,
+    SubmissionState,
+    VoluntaryReport,
+)
+from rcphub.support.models import RequestState, SupportRequest
+from rcphub.support.permissions import support_request_visibility_q
+from rcphub.workplans.models import Activity
+from rcphub.workplans.permissions import activity_visibility_q
+from rcphub.workplans.selectors import with_status_as_at
+
+# Events held for UN Country Teams: the kinds that teach or work with a team.
+UNCT_EVENT_KINDS = (EventKind.WORKSHOP, EventKind.TRAINING)
+UPCOMING_EVENTS = 10
+
+
+@dataclass(frozen=True)
+class Structure:
+    """Section 1: the coalition or network, where it is embedded, its co-chairs, ToR and members."""
+
+    coalition: Coalition
+    embedded_in: Coalition | None
+    co_chairs: list[str]
+    members: list[str]
+    tor_url: str
+
+
+@dataclass
+class BriefFigures:
+    """Every figure of a brief as at a date, for one reader; `figures` is what the API and JSON give."""
+
+    brief: Brief
+    as_at: date
+    region_countries: list[Country]
+    figures: dict[str, Any] = field(default_factory=dict)
+    structure: Structure | None = None
+    networks: list[CountryNetwork] = field(default_factory=list)
+    champions: list[ChampionCountry] = field(default_factory=list)
+    voluntary_reports: list[VoluntaryReport] = field(default_factory=list)
+    workshops: list[Event] = field(default_factory=list)
+    upcoming: list[Event] = field(default_factory=list)
+    funds: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def region_codes(self) -> list[str]:
+        return [country.iso3 for country in self.region_countries]
+
+
+def reader_of(brief: Brief, user: Any) -> Any:
+    """Return whom the figures are computed for: a visitor for a public brief, the reader for a members' one."""
+    return AnonymousUser() if brief.audience == BriefAudience.PUBLIC else user
+
+
+def scope_coalition_ids(brief: Brief) -> list[int] | None:
+    """Return the brief's coalition and those embedded in it (at any depth); None for the whole platform."""
+    if brief.coalition_id is None:
+        return None
+    ids, frontier = [brief.coalition_id], [brief.coalition_id]
+    while frontier:
+        frontier = list(
+            Coalition.objects.filter(parent_id__in=frontier).exclude(pk__in=ids).values_list("pk", flat=True)
+        )
+        ids.extend(frontier)
+    return ids
+
+
+def _in_scope(path: str, scope: list[int] | None) -> Q:
+    return Q() if scope is None else Q(**{f"{path}__in": scope})
+
+
+def _pct(part: int | Decimal, whole: int | Decimal) -> float | None:
+    return None if not whole else round(float(part) * 100 / float(whole), 1)
+
+
+def brief_figures(*, brief: Brief, as_at: date, user: Any) -> BriefFigures:
+    """Return the brief's figures as at the date, as its reader may see them (see `reader_of`)."""
+    reader = reader_of(brief, user)
+    scope = scope_coalition_ids(brief)
+    countries = list(brief.region.countries.order_by("name_en"))
+    result = BriefFigures(brief=brief, as_at=as_at, region_countries=countries)
+    region = [country.pk for country in countries]
+    figures = result.figures
+    if brief.coalition_id is not None:
+        result.structure = _structure(brief, as_at=as_at)
+    figures.update(_practices(region, as_at=as_at))
+    figures.update(_pledges(region, as_at=as_at))
+
+    result.networks = list(
+        CountryNetwork.objects.filter(
+            coalition_visibility_q(reader, prefix="coalition__"),
+            _in_scope("coalition_id", scope),
+            country_id__in=region,
+            established_on__lte=as_at,
+        )
+        .select_related("country", "coalition")
+        .order_by("country__name_en")
+    )
+    figures["country_networks_established"] = len(result.networks)
+    result.champions = list(
+        ChampionCountry.objects.filter(
+            Q(since__lte=as_at) | Q(since__isnull=True, created_at__date__lte=as_at), country_id__in=region
+        ).select_related("country")
+    )
+    figures["champion_countries"] = [champion.country.iso3 for champion in result.champions]
+    result.voluntary_reports = list(
+        VoluntaryReport.objects.filter(country_id__in=region, year__lte=as_at.year).select_related("country")
+    )
+    figures["voluntary_reports"] = [
+        {"country": report.country.iso3, "year": report.year, "link": report.link}
+        for report in result.voluntary_reports
+    ]
+
+    events = Event.objects.filter(event_visibility_q(reader), _in_scope("coalition_id", scope))
+    result.workshops = list(
+        events.filter(kind__in=UNCT_EVENT_KINDS, countries__in=region, starts_at__date__lte=as_at)
+        .distinct()
+        .prefetch_related("countries")
+        .order_by("-starts_at")
+    )
+    figures["unct_workshops"] = len(result.workshops)
+    result.upcoming = list(events.filter(starts_at__date__gt=as_at).order_by("starts_at")[:UPCOMING_EVENTS])
+    figures.update(_support(reader, scope, as_at=as_at))
+    figures.update(_progress(reader, scope, as_at=as_at))
+    figures.update(_funding(reader, region, as_at=as_at, result=result))
+    return result
+
+
+def _structure(brief: Brief, *, as_at: date) -> Structure:
+    coalition = brief.coalition
+    assert coalition is not None  # only a coalition's brief has a structure
+    members = (
+        CoalitionMember.objects.filter(current_membership_q(as_at), coalition=coalition)
+        .select_related("entity")
+        .order_by("entity__acronym")
+    )
+    co_chairs = [m.entity.acronym for m in members if m.role == CoalitionRole.CO_CHAIR]
+    others = sorted({m.entity.acronym for m in members if m.role != CoalitionRole.CO_CHAIR} - set(co_chairs))
+    return Structure(
+        coalition=coalition,
+        embedded_in=coalition.parent,
+        co_chairs=co_chairs,
+        members=others,
+        tor_url=coalition.tor_url,
+    )
+
+
+def _counts_by(qs: QuerySet[Any], key: str) -> dict[str, int]:
+    return {
+        str(row[key] or ""): row["n"]
+        for row in qs.values(key).annotate(n=Count("pk", distinct=True)).order_by(key)
+    }
+
+
+def _practices(region: list[int], *, as_at: date) -> dict[str, Any]:
+    published = Practice.objects.filter(state=SubmissionState.PUBLISHED, published_on__lte=as_at)
+    in_region = published.filter(countries__in=region).values("pk")
+    total = published.count()
+    in_region_count = Practice.objects.filter(pk__in=in_region).count()
+    by_objective = {
+        str(number): n
+        for number, n in GcmObjective.objects.annotate(
+            n=Count("practices", filter=Q(practices__in=in_region), distinct=True)
+        ).values_list("number", "n")
+    }
+    by_country = dict(
+        Country.objects.filter(pk__in=region)
+        .annotate(n=Count("practices", filter=Q(practices__in=published.values("pk")), distinct=True))
+        .values_list("iso3", "n")
+    )
+    by_type = dict(
+        ImplementerType.objects.annotate(
+            n=Count("practices", filter=Q(practices__in=in_region), distinct=True)
+        ).values_list("code", "n")
+    )
+    return {
+        "practices_in_region": in_region_count,
+        "practices_all": total,
+        "practices_share_of_all_pct": _pct(in_region_count, total),
+        "practices_by_gcm_objective": by_objective,
+        "practices_by_country": by_country,
+        "practices_by_implementer_type": by_type,
+        "practices_by_scope": _counts_by(Practice.objects.filter(pk__in=in_region), "scope"),
+    }
+
+
+def _pledges(region: list[int], *, as_at: date) -> dict[str, Any]:
+    made = Pledge.objects.annotate(made=Coalesce("made_on", "published_on")).filter(
+        state=SubmissionState.PUBLISHED, made__lte=as_at
+    )
+    in_region = made.filter(Q(countries__in=region) | Q(pledger__country_id__in=region)).values("pk")
+    pledges = Pledge.objects.filter(pk__in=in_region)
+    reported = PledgeReport.objects.filter(
+        pledge=OuterRef("pk"), state=SubmissionState.PUBLISHED, reported_on__lte=as_at
+    )
+    return {
+        "pledges_in_region": pledges.count(),
+        "pledges_all": made.count(),
+        "pledges_by_gcm_objective": {
+            str(number): n
+            for number, n in GcmObjective.objects.annotate(
+                n=Count("pledges", filter=Q(pledges__in=in_region), distinct=True)
+            ).values_list("number", "n")
+        },
+        "pledges_by_pledger_kind": _counts_by(pledges, "pledger__kind"),
+        "pledges_with_report": pledges.filter(Exists(reported)).count(),
+    }
+
+
+def _support(reader: Any, scope: list[int] | None, *, as_at: date) -> dict[str, Any]:
+    requests = SupportRequest.objects.filter(
+        support_request_visibility_q(reader), _in_scope("coalition_id", scope), submitted_on__lte=as_at
+    )
+    delivered = list(
+        requests.filter(state=RequestState.DELIVERED, delivered_on__lte=as_at).values_list(
+            "submitted_on", "delivered_on"
+        )
+    )
+    days = [(end - start).days for start, end in delivered if end is not None]
+    return {
+        "support_requests_received": requests.count(),
+        "support_requests_delivered": len(delivered),
+        "support_turnaround_median_days": median(days) if days else None,
+    }
+
+
+def _progress(reader: Any, scope: list[int] | None, *, as_at: date) -> dict[str, Any]:
+    activities = with_status_as_at(
+        Activity.objects.filter(
+            activity_visibility_q(reader),
+            _in_scope("output__result__work_plan__coalition_id", scope),
+            created_at__date__lte=as_at,
+        ),
+        as_at,
+    )
+    commitments = commitments_as_at(
+        Commitment.objects.filter(
+            review_visibility_q(reader, prefix="review__"),
+            _in_scope("review__coalition_id", scope),
+            review__issued_on__lte=as_at,
+        ),
+        as_at=as_at,
+    )
+    return {
+        "activities_by_status": _status_counts(activities),
+        "commitments_by_status": _status_counts(commitments),
+    }
+
+
+def _status_counts(qs: QuerySet[Any]) -> dict[str, int]:
+    rows = qs.order_by().values("status_as_at").annotate(n=Count("pk"))
+    return {row["status_as_at"] or "none": row["n"] for row in rows}
+
+
+def _funding(reader: Any, region: list[int], *, as_at: date, result: BriefFigures) -> dict[str, Any]:
+    funds = list(Fund.objects.filter(fund_visibility_q(reader)).order_by("-target_amount", "acronym"))
+    for fund in funds:
+        capitalisation = fund_capitalisation(fund=fund, as_at=as_at)
+        region_contributors = (
+            fund.contributions.filter(
+                contributed_on__lte=as_at, kind=ContributionKind.PLEDGED, contributor__country_id__in=region
+            )
+            .values("contributor__country__iso3")
+            .distinct()
+            .order_by("contributor__country__iso3")
+        )
+        programmes = JointProgramme.objects.filter(fund=fund, submitted_on__lte=as_at).annotate(
+            state_as_at=jp_state_as_at(as_at)
+        )
+        in_region = programmes.filter(countries__in=region).values("pk")
+        region_programmes = programmes.filter(pk__in=in_region)
+        region_pledged = fund.contributions.filter(
+            contributed_on__lte=as_at,
+            kind=ContributionKind.PLEDGED,
+            currency=F("fund__currency"),
+            contributor__country_id__in=region,
+        ).values_list("amount", flat=True)
+        result.funds.append(
+            {
+                "fund": fund,
+                "capitalisation": capitalisation,
+                "acronym": fund.acronym,
+                "currency": fund.currency,
+                "capitalisation_target": fund.target_amount,
+                "mobilised": capitalisation.pledged,
+                "mobilised_share_pct": _pct(capitalisation.pledged, fund.target_amount),
+                "contributors": capitalisation.contributor_count,
+                "region_contributing_states": [
+                    row["contributor__country__iso3"] for row in region_contributors
+                ],
+                "region_mobilised": sum(region_pledged, Decimal(0)),
+                "joint_programmes_funded_region": region_programmes.filter(state_as_at="funded").count(),
+                "joint_programmes_pipeline_region": region_programmes.filter(state_as_at="pipeline").count(),
+                "joint_programmes_funded_all": programmes.filter(state_as_at="funded").count(),
+                "joint_programmes_pipeline_all": programmes.filter(state_as_at="pipeline").count(),
+            }
+        )
+    main = result.funds[0] if result.funds else None
+    return {
+        "fund": main["acronym"] if main else None,
+        "fund_currency": main["currency"] if main else None,
+        "fund_capitalisation_target": float(main["capitalisation_target"]) if main else None,
+        "fund_mobilised": float(main["mobilised"]) if main else None,
+        "fund_mobilised_share_pct": main["mobilised_share_pct"] if main else None,
+        "fund_contributors": main["contributors"] if main else 0,
+        "region_contributing_states": main["region_contributing_states"] if main else [],
+        "region_contributions": float(main["region_mobilised"]) if main else 0.0,
+        "joint_programmes_funded_region": main["joint_programmes_funded_region"] if main else 0,
+        "joint_programmes_pipeline_region": main["joint_programmes_pipeline_region"] if main else 0,
+        "joint_programmes_funded_all": main["joint_programmes_funded_all"] if main else 0,
+    }
+
+
+def earliest_record_date() -> date | None:
+    """Return the date of the earliest dated record a brief counts; a brief as at an earlier date has none."""
+    dates = [
+        Practice.objects.aggregate(d=Min("published_on"))["d"],
+        Pledge.objects.aggregate(d=Min(Coalesce("made_on", "published_on")))["d"],
+        Review.objects.aggregate(d=Min("issued_on"))["d"],
+        Contribution.objects.aggregate(d=Min("contributed_on"))["d"],
+        CountryNetwork.objects.aggregate(d=Min("established_on"))["d"],
+    ]
+    known = [d for d in dates if d is not None]
+    return min(known) if known else None
+
+
+def brief_date(value: str | None, *, today: date) -> date:
+    """Return the brief's `as_at` from the query string (today when absent), or raise ValidationError
+    naming `as_at` for a malformed date, a date after today or one before any record."""
+    as_at = parse_query_date(value, field="as_at", default=today) or today
+    if as_at > today:
+        raise ValidationError(
+            {"as_at": _("A brief cannot be drawn as at a date after today.")}, code="future"
+        )
+    first = earliest_record_date()
+    if first is None or as_at < first:
+        raise ValidationError(
+            {
+                "as_at": _("No record is dated on or before %(date)s: the earliest is of %(first)s.")
+                % {"date": as_at.isoformat(), "first": date_format(first) if first else _("no date")}
+            },
+            code="before_records",
+        )
+    return as_at

@@ -1,0 +1,26 @@
+"""Who may read a brief: a public one is for everyone; a members' one for the platform's people."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q
+
+from rcphub.accounts.permissions import grants_of, is_platform_secretariat
+from rcphub.core.rules import q_matches
+
+if TYPE_CHECKING:
+    from rcphub.reports.models import Brief
+
+
+def brief_visibility_q(user: Any, prefix: str = "") -> Q:
+    """Return the filter of the briefs the user may read: public ones, and members' ones for the
+    platform secretariat and every user who holds a membership."""
+    if is_platform_secretariat(user) or grants_of(user):
+        return Q()
+    return Q(**{f"{prefix}audience": "public"})
+
+
+def can_view_brief(*, user: Any, brief: Brief) -> bool:
+    """Return True if the user may read the brief and its figures."""
+    return q_matches(brief_visibility_q(user), brief)
