@@ -6,6 +6,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from rcphub.coalitions.models import CountryNetwork
@@ -242,11 +244,9 @@ def test_each_figure_links_to_the_list_it_counts_and_the_map_carries_the_notes(w
     assert "UN Network on Migration in BiH" not in page  # established after the date
 
 
-def test_the_page_takes_a_constant_number_of_queries(world, client, member, django_assert_num_queries):
+def test_the_page_takes_a_constant_number_of_queries(world, client, member):
     url = reverse("briefs:detail", args=["balkans"])
     client.get(url, {"as_at": "2025-06-30"})  # charts rendered once and cached
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as before:
         client.get(url, {"as_at": "2025-06-30"})
