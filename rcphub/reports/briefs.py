@@ -1,53 +1,24 @@
 """The brief as a page: its figures in sections, each with the link to the records it counts, and its charts.
 
 `brief_page` turns `BriefFigures` into what the template shows; the charts render once per spec
-(the spec holds its data, so a changed figure is a new chart) and are kept in the cache.
+(`core.charts`: the spec holds its data, so a changed figure is a new chart).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from rcphub.core.documents import svg_from_vega_lite
+from rcphub.core.charts import bar_spec, chart
 from rcphub.core.models import ProgressStatus
 from rcphub.followup.models import FollowUpStatus
+from rcphub.reference.maps import DISCLAIMER, KOSOVO_NOTE, map_spec
 from rcphub.reference.models import EntityKind, GcmObjective
-from rcphub.reports.brief.charts import DISCLAIMER, KOSOVO_NOTE, bar_spec, map_spec
 from rcphub.reports.brief.figures import BriefFigures
 from rcphub.repository.models import ImplementerType, Scope
-
-CHART_CACHE_SECONDS = 24 * 3600
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A chart: its SVG, its text alternative, and the table behind it (label, number)."""
-
-    svg: str
-    description: str
-    rows: list[tuple[str, int]]
-
-
-def chart_svg(spec: dict[str, Any]) -> str:
-    """Return the SVG of a Vega-Lite spec, rendered once per spec and kept in the cache."""
-    key = "brief-chart:" + hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
-    svg = cache.get(key)
-    if svg is None:
-        svg = svg_from_vega_lite(spec)
-        cache.set(key, svg, CHART_CACHE_SECONDS)
-    return str(svg)
-
-
-def _chart(spec: dict[str, Any], rows: list[tuple[str, int]], description: str) -> Chart:
-    return Chart(svg=chart_svg(spec), description=description, rows=rows)
 
 
 def _practice_link(**facets: Any) -> str:
@@ -123,14 +94,14 @@ def brief_page(result: BriefFigures) -> dict[str, Any]:
         "commitment_rows": _status_rows(figures["commitments_by_status"], dict(FollowUpStatus.choices)),
     }
     if figures["practices_in_region"]:
-        context["objective_chart"] = _chart(
+        context["objective_chart"] = chart(
             bar_spec(by_objective, title=_("Practices by GCM objective"), axis=_("GCM objective")),
             [(label, count) for label, count, _link in context["objective_rows"]],
             _(
                 "Bar chart of the practices implemented in the region by GCM objective, 1 to 23; the table below gives each number."
             ),
         )
-        context["map_chart"] = _chart(
+        context["map_chart"] = chart(
             map_spec(by_country, countries=result.region_countries, title=_("Practices by Member State")),
             [(label, count) for label, count, _link in context["country_rows"]],
             _(
@@ -138,7 +109,7 @@ def brief_page(result: BriefFigures) -> dict[str, Any]:
             ),
         )
     if result.networks:
-        context["network_map"] = _chart(
+        context["network_map"] = chart(
             map_spec(
                 {network.country.iso3: 1 for network in result.networks},
                 countries=result.region_countries,

@@ -1,9 +1,9 @@
-"""The brief's charts as Vega-Lite specs: bars over the 23 GCM objectives, and the region's map.
+"""Maps of countries as Vega-Lite specs: a choropleth of a set of countries shaded by a number.
 
-The map draws the world-atlas TopoJSON in `reports/geo/` (from Natural Earth; see its PROVENANCE.md),
+The map draws the world-atlas TopoJSON in `reference/geo/` (from Natural Earth; see its PROVENANCE.md),
 keyed by ISO alpha-3 through each country's M49 code; Kosovo, which has no code there, is matched by
-name and footnoted per UNSCR 1244. Specs render to SVG on the server (`core.documents`), so the same
-chart serves the page, the PDF and the Word file.
+name and footnoted per UNSCR 1244. Specs render to SVG on the server (`core.charts`), so the same
+map serves the page, the PDF and the Word file.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import altair as alt
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rcphub.reference.models import Country
 
-WORLD = Path(__file__).resolve().parent.parent / "geo" / "countries-50m.json"
-UN_BLUE = "#009edb"
+WORLD = Path(__file__).resolve().parent / "geo" / "countries-50m.json"
 DISCLAIMER = gettext_lazy(
     "The boundaries and names shown and the designations used on this map do not imply official "
     "endorsement or acceptance by the United Nations."
@@ -36,20 +34,33 @@ def _world() -> dict[str, Any]:
     return json.loads(WORLD.read_text(encoding="utf-8"))
 
 
-def bar_spec(counts: dict[str, int], *, title: str, axis: str) -> dict[str, Any]:
-    """Return the spec of a bar chart of `counts` in their order (zeros shown), labelled by key."""
-    values = [{"key": key, "count": count} for key, count in counts.items()]
-    chart = (
-        alt.Chart({"values": values}, title=title)
-        .mark_bar(color=UN_BLUE)
-        .encode(
-            x=alt.X("key:N", sort=list(counts), title=axis, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("count:Q", title=_("Number"), axis=alt.Axis(tickMinStep=1, format="d")),
-            tooltip=[alt.Tooltip("key:N", title=axis), alt.Tooltip("count:Q", title=_("Number"))],
-        )
-        .properties(width=560, height=200)
-    )
-    return chart.to_dict()
+def _topology(world: dict[str, Any], geometries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return a topology of these geometries holding only the arcs they draw (a fraction of the world's),
+    so the spec stays small and renders fast. TopoJSON names an arc by its index, or `~index` reversed."""
+    used: dict[int, int] = {}
+
+    def renumber(ring: list[int]) -> list[int]:
+        out = []
+        for index in ring:
+            arc = index if index >= 0 else ~index
+            new = used.setdefault(arc, len(used))
+            out.append(new if index >= 0 else ~new)
+        return out
+
+    kept = []
+    for geometry in geometries:
+        if geometry["type"] == "Polygon":
+            arcs: Any = [renumber(ring) for ring in geometry["arcs"]]
+        else:
+            arcs = [[renumber(ring) for ring in polygon] for polygon in geometry["arcs"]]
+        kept.append({**geometry, "arcs": arcs})
+    world_arcs = world["arcs"]
+    return {
+        "type": "Topology",
+        "transform": world["transform"],
+        "arcs": [world_arcs[arc] for arc in sorted(used, key=used.__getitem__)],
+        "objects": {"countries": {"type": "GeometryCollection", "geometries": kept}},
+    }
 
 
 def map_spec(counts: dict[str, int], *, countries: list[Country], title: str) -> dict[str, Any]:
@@ -63,7 +74,7 @@ def map_spec(counts: dict[str, int], *, countries: list[Country], title: str) ->
         key = "XKX" if name == "Kosovo" else keys.get(geometry.get("id", ""))
         if key in wanted:
             geometries.append({**geometry, "properties": {"key": key, "name": name}})
-    topology = {**world, "objects": {"countries": {"type": "GeometryCollection", "geometries": geometries}}}
+    topology = _topology(world, geometries)
     rows = [
         {"iso3": country.iso3, "name": country.name, "count": counts.get(country.iso3, 0)}
         for country in countries
