@@ -44,9 +44,15 @@ def docx_bytes(document: Any) -> bytes:
 
 
 def docx_table(document: Any, *, header: list[str], rows: list[list[str]], style: str = "Table Grid") -> Any:
-    """Add a table with a bold header row to a python-docx Document and return it."""
+    """Add a table with a bold header row, repeated on each page, to a python-docx Document and return it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     table = document.add_table(rows=1, cols=len(header))
     table.style = style
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True

@@ -34,6 +34,40 @@ def _world() -> dict[str, Any]:
     return json.loads(WORLD.read_text(encoding="utf-8"))
 
 
+# Points closer than this to the last one kept are dropped (in the topology's quantised units, about
+# 0.5 degrees of longitude): the 50m atlas has far more points than a map of a region can show. Arcs
+# spanning less than SMALL_ARC units (islands, short borders) are kept whole, so no ring collapses or
+# turns inside out.
+THIN_UNITS = 120
+SMALL_ARC = 40 * THIN_UNITS
+
+
+@cache
+def _thinned_arcs() -> list[list[list[int]]]:
+    """The world's arcs with the points a map of a region cannot show dropped; each arc keeps its ends,
+    which it shares with the neighbouring border, so borders still meet."""
+    thinned = []
+    for arc in _world()["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x, y))
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        if max(xs) - min(xs) + max(ys) - min(ys) < SMALL_ARC:
+            thinned.append(arc)
+            continue
+        kept = [points[0]]
+        for point in points[1:-1]:
+            if abs(point[0] - kept[-1][0]) + abs(point[1] - kept[-1][1]) >= THIN_UNITS:
+                kept.append(point)
+        kept.append(points[-1])
+        deltas = [list(kept[0])]
+        deltas += [[b[0] - a[0], b[1] - a[1]] for a, b in zip(kept, kept[1:], strict=False)]
+        thinned.append(deltas)
+    return thinned
+
+
 def _topology(world: dict[str, Any], geometries: list[dict[str, Any]]) -> dict[str, Any]:
     """Return a topology of these geometries holding only the arcs they draw (a fraction of the world's),
     so the spec stays small and renders fast. TopoJSON names an arc by its index, or `~index` reversed."""
@@ -54,7 +88,7 @@ def _topology(world: dict[str, Any], geometries: list[dict[str, Any]]) -> dict[s
         else:
             arcs = [[renumber(ring) for ring in polygon] for polygon in geometry["arcs"]]
         kept.append({**geometry, "arcs": arcs})
-    world_arcs = world["arcs"]
+    world_arcs = _thinned_arcs()
     return {
         "type": "Topology",
         "transform": world["transform"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
@@ -10,8 +10,9 @@ from ninja import Field, Query, Router, Schema
 
 from rcphub.core.dates import today
 from rcphub.reports.brief.figures import brief_date, brief_figures
+from rcphub.reports.editions import changes_since, frozen_figures
 from rcphub.reports.models import Brief
-from rcphub.reports.selectors import brief_get, brief_list
+from rcphub.reports.selectors import brief_get, brief_list, edition_get, edition_list, previous_published
 
 router = Router(tags=["briefs"])
 
@@ -52,6 +53,15 @@ class BriefOut(Schema):
     figures: dict[str, Any] = Field(description="Every figure of the brief as at `as_at`, by key.")
 
 
+class ChangeOut(Schema):
+    figure: str = Field(
+        description="The figure's key, and the key counted where it counts by key (practices_by_country.KAZ)."
+    )
+    label: str
+    before: Any
+    after: Any
+
+
 class BriefQuery(Schema):
     as_at: str | None = Field(
         None, description="YYYY-MM-DD; today when absent. Not after today nor before any record."
@@ -78,4 +88,54 @@ def brief(request: HttpRequest, slug: str, query: Query[BriefQuery]) -> dict[str
         "internal": found.internal,
         "region": {"name": found.region.name, "slug": found.region.slug, "countries": result.region_codes},
         "figures": result.figures,
+    }
+
+
+class EditionSummaryOut(Schema):
+    number: int
+    title: str
+    as_at: date
+    state: str = Field(description="draft (the platform secretariat only) or published (frozen).")
+    published_at: datetime | None = None
+
+
+class EditionOut(EditionSummaryOut):
+    slug: str = Field(description="The brief's slug.")
+    internal: bool
+    region: RegionOut
+    figures: dict[str, Any] = Field(
+        description="A published edition's figures as frozen when it was published; a draft's as at its date now."
+    )
+    changes: list[ChangeOut] = Field(
+        description="What changed since the previous published edition, figure by figure."
+    )
+
+
+@router.get("/briefs/{slug}/editions", response=list[EditionSummaryOut])
+def editions(request: HttpRequest, slug: str) -> Any:
+    """List the brief's editions the caller may read (published ones; drafts for the platform secretariat)."""
+    return edition_list(brief=brief_get(slug=slug, user=request.user), user=request.user)
+
+
+@router.get("/briefs/{slug}/editions/{number}", response=EditionOut)
+def edition(request: HttpRequest, slug: str, number: int) -> dict[str, Any]:
+    """Return one edition's figures: frozen for a published edition, live as at its date for a draft."""
+    found = brief_get(slug=slug, user=request.user)
+    item = edition_get(brief=found, number=number, user=request.user)
+    region = list(found.region.countries.order_by("name_en").values_list("iso3", flat=True))
+    if item.published:
+        figures = item.figures or {}
+    else:
+        figures = frozen_figures(brief_figures(brief=found, as_at=item.as_at, user=request.user).figures)
+    return {
+        "number": item.number,
+        "title": item.title,
+        "as_at": item.as_at,
+        "state": item.state,
+        "published_at": item.published_at,
+        "slug": found.slug,
+        "internal": found.internal,
+        "region": {"name": found.region.name, "slug": found.region.slug, "countries": region},
+        "figures": figures,
+        "changes": changes_since(figures, previous_published(item)),
     }

@@ -24,3 +24,16 @@ def brief_visibility_q(user: Any, prefix: str = "") -> Q:
 def can_view_brief(*, user: Any, brief: Brief) -> bool:
     """Return True if the user may read the brief and its figures."""
     return q_matches(brief_visibility_q(user), brief)
+
+
+def can_edit_editions(*, user: Any) -> bool:
+    """Return True if the user may draft, edit and publish a brief's editions: the platform secretariat."""
+    return is_platform_secretariat(user)
+
+
+def edition_visibility_q(user: Any) -> Q:
+    """Return the filter of the editions the user may read: published editions of a brief they may read;
+    drafts only for those who edit editions."""
+    if can_edit_editions(user=user):
+        return Q()
+    return Q(state="published") & brief_visibility_q(user, prefix="brief__")

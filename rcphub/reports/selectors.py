@@ -7,8 +7,8 @@ from typing import Any
 from django.db.models import QuerySet
 
 from rcphub.core.errors import NotFound
-from rcphub.reports.models import Brief
-from rcphub.reports.permissions import brief_visibility_q
+from rcphub.reports.models import Brief, BriefEdition
+from rcphub.reports.permissions import brief_visibility_q, edition_visibility_q
 
 
 def brief_list(*, user: Any) -> QuerySet[Brief]:
@@ -22,3 +22,29 @@ def brief_get(*, slug: str, user: Any) -> Brief:
         return brief_list(user=user).get(slug=slug)
     except Brief.DoesNotExist:
         raise NotFound from None
+
+
+def edition_list(*, brief: Brief, user: Any) -> QuerySet[BriefEdition]:
+    """Return the brief's editions the user may read, latest first."""
+    return BriefEdition.objects.filter(edition_visibility_q(user), brief=brief).order_by("-number")
+
+
+def edition_get(*, brief: Brief, number: int, user: Any) -> BriefEdition:
+    """Return the brief's edition; NotFound where it does not exist or the user may not read it (alike)."""
+    try:
+        return (
+            edition_list(brief=brief, user=user)
+            .select_related("brief__region", "brief__coalition")
+            .get(number=number)
+        )
+    except BriefEdition.DoesNotExist:
+        raise NotFound from None
+
+
+def previous_published(edition: BriefEdition) -> BriefEdition | None:
+    """Return the published edition before this one (by number), the one its changes are counted from."""
+    return (
+        BriefEdition.objects.filter(brief_id=edition.brief_id, state="published", number__lt=edition.number)
+        .order_by("-number")
+        .first()
+    )
