@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from rcphub.api.urls import api
-from rcphub.coalitions.views import home
+from rcphub.reports.dashboard_views import coalition_progress_view, home
 
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("rcphub.accounts.urls")),
     path("reference/", include("rcphub.reference.urls")),
+    # A coalition's progress reads work plans, support and events: served by reports, linked from its page.
+    path("coalitions/<slug:slug>/progress/", coalition_progress_view, name="coalition_progress"),
     path("coalitions/", include("rcphub.coalitions.urls")),
     path("workplans/", include("rcphub.workplans.urls")),
     path("followup/", include("rcphub.followup.urls")),

@@ -1,4 +1,4 @@
-"""Pages on coalitions: the home page, the list, a coalition's page and the secretariat's forms."""
+"""Pages on coalitions: the list, a coalition's page and the secretariat's forms."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ from rcphub.coalitions.services import (
 from rcphub.core.dates import today
 from rcphub.core.errors import NotFound
 from rcphub.core.forms import add_service_error
-from rcphub.workplans.selectors import workplan_list
+from rcphub.workplans.selectors import activities_in_force, activity_status_counts, workplan_list
 
 # The order in which a coalition page lists its members' roles.
 ROLE_ORDER = (CoalitionRole.CO_CHAIR, CoalitionRole.SECRETARIAT, CoalitionRole.MEMBER, CoalitionRole.OBSERVER)
@@ -44,15 +44,6 @@ ROLE_ORDER = (CoalitionRole.CO_CHAIR, CoalitionRole.SECRETARIAT, CoalitionRole.M
 
 # ---------------------------------------------------------------------------------------------
 # Reading
-
-
-@require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    """Introduce rcphub and list the platform's coalitions the user may see."""
-    coalitions = sorted(
-        coalition_list(user=request.user), key=lambda c: (c.platform.name, not c.active, c.name)
-    )
-    return render(request, "home.html", {"coalitions": coalitions})
 
 
 @require_safe
@@ -92,6 +83,10 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if parent is not None and not can_view_coalition(user=request.user, coalition=parent):
         parent = None
     can_edit = is_coalition_secretariat(user=request.user, coalition_id=coalition.pk)
+    # The key numbers of its progress page (served by reports): activities under way today, by status.
+    statuses = activity_status_counts(
+        activities_in_force(user=request.user, as_at=on, coalition_id=coalition.pk)
+    )
     return render(
         request,
         "coalitions/detail.html",
@@ -107,6 +102,8 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "networks": list(coalition_networks(coalition=coalition)),
             "work_plans": list(workplan_list(user=request.user, coalition_id=coalition.pk)),
             "can_edit": can_edit,
+            "activity_count": sum(statuses.values()),
+            "completed_count": statuses.get("completed", 0),
         },
     )
 

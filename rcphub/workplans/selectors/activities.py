@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from rcphub.coalitions.permissions import coalition_visibility_q
@@ -48,6 +48,25 @@ def with_status_as_at(qs: QuerySet[Activity], as_at: date) -> QuerySet[Activity]
             StatusReport, subject_field="activity", as_at=as_at, column="comment"
         ),
     )
+
+
+def activities_in_force(*, user: Any, as_at: date, coalition_id: int | None = None) -> QuerySet[Activity]:
+    """Return the activities the user may see of the work plans in force on `as_at` (their period
+    covers the date), of one coalition if given, each with its status as at `as_at`."""
+    qs = Activity.objects.filter(
+        activity_visibility_q(user),
+        output__result__work_plan__period_start__lte=as_at,
+        output__result__work_plan__period_end__gte=as_at,
+    )
+    if coalition_id is not None:
+        qs = qs.filter(output__result__work_plan__coalition_id=coalition_id)
+    return with_status_as_at(qs, as_at)
+
+
+def activity_status_counts(activities: QuerySet[Activity]) -> dict[str, int]:
+    """Count activities annotated by `with_status_as_at` by their status ("none": no report yet), in one query."""
+    rows = activities.order_by().values("status_as_at").annotate(n=Count("pk"))
+    return {row["status_as_at"] or "none": row["n"] for row in rows}
 
 
 @dataclass(frozen=True)
