@@ -2,7 +2,7 @@
 
 One module per sub-domain: `reviews`, `commitments` (and key actions), `status` (status as at a date
 and what is derived from it), `ledger` (a review's table as at a date, counts across rounds),
-`changes` (what changed between two dates), `dashboard`. The visibility rule lives in
+`changes` (what changed between two dates), `dashboard`, `summary` (the ledger at a glance). The visibility rule lives in
 `rcphub.followup.permissions.review_visibility_q`.
 """
 
@@ -52,6 +52,7 @@ from rcphub.followup.selectors.status import (
     state_of,
     status_label,
 )
+from rcphub.followup.selectors.summary import LedgerSummary, Tally, TallyRow, ledger_summary
 
 __all__ = [
     "COMMITMENT_PREFETCH",
@@ -63,10 +64,13 @@ __all__ = [
     "FollowUpDashboard",
     "FollowUpState",
     "KeyActionRow",
+    "LedgerSummary",
     "ReviewChanges",
     "ReviewFilters",
     "ReviewLedger",
     "StatusMove",
+    "Tally",
+    "TallyRow",
     "commitment_change_history",
     "commitment_filters_check",
     "commitment_get",
@@ -81,6 +85,7 @@ __all__ = [
     "key_action_get_for_commitment",
     "key_action_get_for_report",
     "key_actions_as_at",
+    "ledger_summary",
     "open_q",
     "overdue_q",
     "reporting_round_get_for_report",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,11 +13,13 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rcphub.accounts.permissions import is_platform_secretariat
+from rcphub.core.charts import bar_spec, chart
 from rcphub.core.dates import parse_query_date, query_period, today
 from rcphub.core.errors import NotFound
 from rcphub.core.views import bad_query, form_page
@@ -33,6 +36,7 @@ from rcphub.followup.selectors import (
     LIGHTS,
     ReviewFilters,
     followup_dashboard,
+    ledger_summary,
     review_changes,
     review_get,
     review_get_for_manage,
@@ -77,11 +81,16 @@ def review_list_view(request: HttpRequest) -> HttpResponse:
     filters = ReviewFilters(
         kind=kind if kind in ReviewKind.values else None, organisation=organisation[:40] or None
     )
+    try:
+        as_at = _as_at(request)
+    except ValidationError as error:
+        return bad_query(request, error, back=reverse("followup:list"))
     reviews = list(review_list_with_counts(user=request.user, filters=filters))
     return render(
         request,
         "followup/review_list.html",
         {
+            **_ledger_summary_context(request, filters=filters, as_at=as_at),
             "reviews": reviews,
             "kinds": ReviewKind.choices,
             "organisations": list(review_organisations(user=request.user)),
@@ -91,6 +100,51 @@ def review_list_view(request: HttpRequest) -> HttpResponse:
             "is_platform": is_platform_secretariat(request.user),
         },
     )
+
+
+def _ledger_summary_context(request: HttpRequest, *, filters: ReviewFilters, as_at: date) -> dict[str, Any]:
+    """The ledger at a glance: shares implemented by organisation and by review, overdue and stale
+    counts, each linking to the ledger filtered that way; with a bar chart and its table."""
+    summary = ledger_summary(user=request.user, filters=filters, as_at=as_at)
+    total = summary.total
+    day = as_at.isoformat()
+    # The dashboard lists the overdue and stale items of all reviews; it is the platform secretariat's.
+    unfiltered = not (filters.kind or filters.organisation or filters.coalition)
+    dashboard = (
+        reverse("followup:dashboard") + f"?as_at={day}"
+        if unfiltered and is_platform_secretariat(request.user)
+        else ""
+    )
+    rows = [
+        (_("Implemented"), total.implemented, ""),
+        (_("Overdue"), total.overdue, dashboard + "#overdue" if dashboard else ""),
+        (_("No recent report"), total.stale, dashboard + "#stale" if dashboard else ""),
+        (_("Other open or closed"), total.commitments - total.implemented - total.overdue - total.stale, ""),
+    ]
+    context: dict[str, Any] = {
+        "summary": summary,
+        "summary_rows": rows,
+        "dashboard_link": dashboard,
+        "organisation_rows": [
+            (row, reverse("followup:list") + "?" + urlencode({"organisation": row.key, "as_at": day}))
+            for row in summary.by_organisation
+        ],
+    }
+    if total.commitments:
+        context["summary_chart"] = chart(
+            bar_spec(
+                {str(label): n for label, n, _link in rows},
+                title=_("Commitments as at %(date)s") % {"date": date_format(as_at, "j F Y")},
+                axis=_("State"),
+                width=420,
+                height=160,
+            ),
+            [(str(label), n) for label, n, _link in rows],
+            _(
+                "Bar chart of the commitments listed: implemented, overdue, with no recent report, and the others; the table gives each number."
+            ),
+        )
+    return context
 
 
 @login_required
