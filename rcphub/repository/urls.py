@@ -8,6 +8,7 @@ app_name = "repository"
 urlpatterns = [
     path("", views.index, name="index"),
     path("practices/", views.practice_list, name="practice_list"),
+    path("practices/map.svg", views.practice_map, name="practice_map"),
     path("practices/new/", views.practice_create, name="practice_create"),
     path("practices/<int:pk>/", views.practice_detail, name="practice_detail"),
     path("practices/<int:pk>/edit/", views.practice_edit, name="practice_edit"),

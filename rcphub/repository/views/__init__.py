@@ -17,6 +17,7 @@ from rcphub.repository.views.knowledge import (
     knowledge_file,
     knowledge_list,
 )
+from rcphub.repository.views.maps import practice_map
 from rcphub.repository.views.pledges import (
     pledge_create,
     pledge_detail,
@@ -49,6 +50,7 @@ __all__ = [
     "practice_detail",
     "practice_edit",
     "practice_list",
+    "practice_map",
     "review",
     "review_queue",
     "submission_submit",

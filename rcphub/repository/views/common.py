@@ -26,6 +26,7 @@ from rcphub.repository.permissions import (
     can_transition_submission,
     is_repository_secretariat,
 )
+from rcphub.repository.views.maps import country_map_context
 
 PAGE_SIZE = 25
 
@@ -96,11 +97,14 @@ def facet_list(
             "sorts": SORTS[kind],
             "sort": filtered.selected.get("sort") or SORTS[kind][0][0],
             "q": filtered.selected.get("q") or "",
+            "selected": filtered.selected,
             "query": query_without_page(request),
             "filtered": any(
                 value not in (None, "", []) for key, value in filtered.selected.items() if key != "sort"
             ),
             "crumbs": repository_crumbs(),
+            # Practices by country on the map, counted as the country facet counts them.
+            **(country_map_context(request, filtered.facets["country"]) if kind == PRACTICES else {}),
             **extra,
         },
     )
