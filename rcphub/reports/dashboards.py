@@ -149,7 +149,7 @@ def coalition_progress(*, coalition: Coalition, user: Any, as_at: date) -> Coali
     """
     activities = activities_in_force(user=user, as_at=as_at, coalition_id=coalition.pk)
     ids = activities.values("pk")
-    by_country = [
+    by_country: list[tuple[Country, int]] = [
         (country, country.n)
         for country in Country.objects.filter(activities__in=ids)
         .annotate(n=Count("activities", distinct=True))
@@ -175,7 +175,7 @@ def coalition_progress(*, coalition: Coalition, user: Any, as_at: date) -> Coali
         work_plans=work_plans,
         by_status=activity_status_counts(activities),
         by_country=by_country,
-        by_goal=[(goal, goal.n) for goal in goals],  # type: ignore[attr-defined]
+        by_goal=[(goal, goal.n) for goal in goals],
         support=_support_counts(coalition, user, as_at) if is_member(user) else None,
         events=list(upcoming[:UPCOMING_EVENTS]),
         event_count=upcoming.count(),

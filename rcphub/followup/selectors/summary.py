@@ -66,7 +66,8 @@ def _commitments(user: Any, filters: ReviewFilters | None, as_at: date) -> Query
 def ledger_summary(*, user: Any, as_at: date, filters: ReviewFilters | None = None) -> LedgerSummary:
     """Return the commitments the user may see (of the reviews the filters keep, issued by `as_at`)
     counted as at `as_at`: in all, by organisation and by review."""
-    rows = _commitments(user, filters, as_at).values_list(
+    annotated: Any = _commitments(user, filters, as_at)  # annotated with the status as at the date
+    rows = annotated.values_list(
         "status_as_at",
         "status_reported_on",
         "due_on",

@@ -38,10 +38,13 @@ def test_the_table_counts_what_the_country_facet_counts(practices, client):
     response = client.get(reverse("repository:practice_list"))
 
     facet = {
-        value.label: value.count
-        for value in dict((n, v) for n, _l, v in response.context["facets"])["country"]
+        value.label: value.count for value in {n: v for n, _l, v in response.context["facets"]}["country"]
     }
-    assert dict(_rows(response)) == facet == {"Bosnia and Herzegovina": 1, "Kosovo (under UNSCR 1244)": 1, "Serbia": 2}
+    assert (
+        dict(_rows(response))
+        == facet
+        == {"Bosnia and Herzegovina": 1, "Kosovo (under UNSCR 1244)": 1, "Serbia": 2}
+    )
 
 
 def test_the_table_follows_the_other_filters_and_links_each_country(practices, client):
