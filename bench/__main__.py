@@ -17,7 +17,9 @@ BENCH_DATABASE_URL (its own: it is emptied first; never the demo one); the searc
 in the same pass for activities, published practices and pledges, and knowledge products. Then
 each measured URL is requested `--requests` times in process through Django's test client, one
 client at a time (not the 16 concurrent clients of §5); p50/p95 in milliseconds and the query
-count of one request are printed (after one uncounted warm-up request). Not part of the test run.
+count of one request are printed (after one uncounted warm-up request). Then the brief's figures
+are timed beside hand-written SQL for the same figures, and its PDF (`bench/briefs.py`). Not part of
+the test run.
 """
 
 from __future__ import annotations
@@ -87,6 +89,10 @@ def main() -> int:
             + ", ".join(f"{v} {k}" for k, v in counts.items())
         )
     measure(measured_urls(), requests=args.requests, only=args.only)
+    if not args.only or "brief" in args.only.lower():
+        from bench.briefs import measure_briefs
+
+        measure_briefs(repeats=min(args.requests, 10))
     return 0
 
 
@@ -94,10 +100,15 @@ def measured_urls() -> list[tuple[str, object, str]]:
     """Return (label, user or None for a visitor, URL) for every measured row."""
     from rcphub.accounts.models import User
     from rcphub.funding.models import Fund
-    from rcphub.reference.models import Country, GcmObjective
+    from rcphub.reference.models import Country, GcmObjective, Region
+    from rcphub.reports.models import Brief
     from rcphub.workplans.models import WorkPlan
 
     secretariat = User.objects.get(email=BENCH_USER)
+    Brief.objects.get_or_create(
+        slug="bench-programme-countries",
+        defaults={"title_en": "Bench brief", "region": Region.objects.get(slug="programme-countries")},
+    )
     work_plan = WorkPlan.objects.order_by("-id").first()
     assert work_plan is not None
     fund = Fund.objects.get(acronym="BENCH-MPTF")
@@ -135,6 +146,8 @@ def measured_urls() -> list[tuple[str, object, str]]:
         ("calendar page, month (visitor)", None, "/support/calendar/?month=2026-06"),
         ("calendar page, list of upcoming", None, "/support/calendar/?view=list"),
         ("fund page (visitor)", None, f"/funding/{fund.pk}/"),
+        ("brief page (visitor)", None, f"/briefs/bench-programme-countries/?as_at={as_at}"),
+        ("API brief (visitor)", None, f"/api/v1/briefs/bench-programme-countries?as_at={as_at}"),
     ]
 
 

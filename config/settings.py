@@ -158,6 +158,8 @@ RCPHUB_UPLOAD_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "pptx"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = RCPHUB_UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# The address the site is served at, for links in files made outside a request (a demo edition's PDF).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)

@@ -4,8 +4,9 @@
 keeps to what its reader may see: a public brief is computed as for a visitor, whoever reads it; a
 members' brief is computed for its reader. A record counts as at D when it existed on D: a practice
 published on or before D, a pledge made on or before D, a network established on or before D, a
-contribution dated on or before D, an activity or commitment with its last status report on or
-before D.
+contribution dated on or before D; the activities of the work plans in force on D (their period covers
+it; `workplans.selectors.activities_in_force`) and the commitments of a review issued
+on or before D, each with its last status report on or before D.
 """
 
 from __future__ import annotations
@@ -53,9 +54,7 @@ from rcphub.repository.models import (
 )
 from rcphub.support.models import RequestState, SupportRequest
 from rcphub.support.permissions import support_request_visibility_q
-from rcphub.workplans.models import Activity
-from rcphub.workplans.permissions import activity_visibility_q
-from rcphub.workplans.selectors import with_status_as_at
+from rcphub.workplans.selectors import activities_in_force, activity_status_counts
 
 # Events held for UN Country Teams: the kinds that teach or work with a team.
 UNCT_EVENT_KINDS = (EventKind.WORKSHOP, EventKind.TRAINING)
@@ -272,13 +271,8 @@ def _support(reader: Any, scope: list[int] | None, *, as_at: date) -> dict[str, 
 
 
 def _progress(reader: Any, scope: list[int] | None, *, as_at: date) -> dict[str, Any]:
-    activities = with_status_as_at(
-        Activity.objects.filter(
-            activity_visibility_q(reader),
-            _in_scope("output__result__work_plan__coalition_id", scope),
-            created_at__date__lte=as_at,
-        ),
-        as_at,
+    activities = activities_in_force(user=reader, as_at=as_at).filter(
+        _in_scope("output__result__work_plan__coalition_id", scope)
     )
     commitments = commitments_as_at(
         Commitment.objects.filter(
@@ -289,14 +283,9 @@ def _progress(reader: Any, scope: list[int] | None, *, as_at: date) -> dict[str,
         as_at=as_at,
     )
     return {
-        "activities_by_status": _status_counts(activities),
-        "commitments_by_status": _status_counts(commitments),
+        "activities_by_status": activity_status_counts(activities),
+        "commitments_by_status": activity_status_counts(commitments),
     }
-
-
-def _status_counts(qs: QuerySet[Any]) -> dict[str, int]:
-    rows = qs.order_by().values("status_as_at").annotate(n=Count("pk"))
-    return {row["status_as_at"] or "none": row["n"] for row in rows}
 
 
 def _funding(reader: Any, region: list[int], *, as_at: date, result: BriefFigures) -> dict[str, Any]:

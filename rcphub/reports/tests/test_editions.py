@@ -19,7 +19,7 @@ from rcphub.reports.brief.changes import figure_changes
 from rcphub.reports.brief.narrative import render_narrative
 from rcphub.reports.models import Brief, BriefEdition, EditionFile
 from rcphub.reports.services import edition_create, edition_publish, edition_update
-from rcphub.reports.tests.test_brief import AS_AT, _practice, region, world  # noqa: F401 (fixtures)
+from rcphub.reports.tests.test_brief import AS_AT, _practice
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,9 @@ def test_every_file_of_the_brief_gives_the_figures_of_the_api(world, client):
     words = _docx_text(_file(client, world, "file", "docx").content)
     assert "Published practices implemented in the region: 3" in words
     assert "Pledges from the region: 1" in words
-    assert Document(io.BytesIO(_file(client, world, "file", "docx").content)).inline_shapes  # charts as images
+    assert Document(
+        io.BytesIO(_file(client, world, "file", "docx").content)
+    ).inline_shapes  # charts as images
 
     rows = list(csv.reader(io.StringIO(_file(client, world, "figures", "csv").content.decode("utf-8-sig"))))
     by_figure = {(figure, key): value for figure, key, value in rows[1:]}
@@ -63,7 +65,9 @@ def test_every_file_of_the_brief_gives_the_figures_of_the_api(world, client):
     assert by_figure[("practices_by_country", "SRB")] == str(figures["practices_by_country"]["SRB"])
 
     sheet = load_workbook(io.BytesIO(_file(client, world, "figures", "xlsx").content)).active
-    cells = {(row[0], row[1] or ""): row[2] for row in sheet.iter_rows(values_only=True) if row and len(row) == 3}
+    cells = {
+        (row[0], row[1] or ""): row[2] for row in sheet.iter_rows(values_only=True) if row and len(row) == 3
+    }
     assert cells[("practices_in_region", "")] == 3
 
     document = json.loads(_file(client, world, "figures", "json").content)
@@ -102,8 +106,16 @@ def test_narrative_markdown_cannot_carry_html_or_scripts():
 
 
 def test_changes_are_listed_figure_by_figure():
-    before = {"practices_in_region": 63, "practices_by_country": {"KAZ": 3, "SRB": 2}, "champion_countries": ["SRB"]}
-    after = {"practices_in_region": 70, "practices_by_country": {"KAZ": 5, "SRB": 2}, "champion_countries": ["SRB"]}
+    before = {
+        "practices_in_region": 63,
+        "practices_by_country": {"KAZ": 3, "SRB": 2},
+        "champion_countries": ["SRB"],
+    }
+    after = {
+        "practices_in_region": 70,
+        "practices_by_country": {"KAZ": 5, "SRB": 2},
+        "champion_countries": ["SRB"],
+    }
     changes = figure_changes(before, after, names={"practices_by_country": {"KAZ": "Kazakhstan"}})
     assert [(c.figure, c.label, c.before, c.after) for c in changes] == [
         ("practices_in_region", "Practices in the region", 63, 70),
@@ -115,7 +127,9 @@ def _draft(brief, user, **fields):
     return edition_create(user=user, brief=brief, title_en="Brief, mid-2025", as_at=AS_AT, **fields)
 
 
-def test_only_the_platform_secretariat_drafts_editions(world, client, coalition_secretariat, platform_secretariat):
+def test_only_the_platform_secretariat_drafts_editions(
+    world, client, coalition_secretariat, platform_secretariat
+):
     with pytest.raises(PermissionDenied):
         _draft(world, coalition_secretariat)
     client.force_login(coalition_secretariat)
@@ -149,7 +163,12 @@ def test_the_form_drafts_an_edition_and_names_a_bad_date(world, client, platform
     assert response.status_code == 200 and "after today" in response.content.decode()
     assert not BriefEdition.objects.exists()
     response = client.post(
-        url, {"title_en": "Brief", "as_at": AS_AT.isoformat(), "narrative_practices_en": "Three practices, **up**."}
+        url,
+        {
+            "title_en": "Brief",
+            "as_at": AS_AT.isoformat(),
+            "narrative_practices_en": "Three practices, **up**.",
+        },
     )
     edition = BriefEdition.objects.get()
     assert response["Location"] == reverse("briefs:edition", args=[world.slug, edition.number])
@@ -172,9 +191,17 @@ def test_a_draft_shows_what_changed_since_the_previous_published_edition(world, 
     client.force_login(platform_secretariat)
     page = client.get(reverse("briefs:edition", args=[world.slug, draft.number])).content.decode()
     assert "What changed since edition 1" in page
-    assert "<th scope=\"row\">Practices in the region</th><td class=\"number\">2</td><td class=\"number\">3</td>" in page
+    assert (
+        '<th scope="row">Practices in the region</th><td class="number">2</td><td class="number">3</td>'
+        in page
+    )
     changes = client.get(f"/api/v1/briefs/{world.slug}/editions/{draft.number}").json()["changes"]
-    assert {"figure": "practices_in_region", "label": "Practices in the region", "before": 2, "after": 3} in changes
+    assert {
+        "figure": "practices_in_region",
+        "label": "Practices in the region",
+        "before": 2,
+        "after": 3,
+    } in changes
 
 
 class TestAPublishedEdition:
@@ -189,10 +216,15 @@ class TestAPublishedEdition:
             narrative={"practices": {"en": "Three practices.", "ru": "Три практики."}},
         )
         return edition_publish(
-            user=platform_secretariat, edition=edition, expected_version=edition.version, base_url="http://testserver/"
+            user=platform_secretariat,
+            edition=edition,
+            expected_version=edition.version,
+            base_url="http://testserver/",
         )
 
-    def test_it_is_frozen_while_the_data_move_on(self, published, world, member, client, platform_secretariat):
+    def test_it_is_frozen_while_the_data_move_on(
+        self, published, world, member, client, platform_secretariat
+    ):
         assert published.state == "published" and published.figures["practices_in_region"] == 3
         stored = {(f.language, f.kind): f.sha256 for f in EditionFile.objects.filter(edition=published)}
         assert set(stored) == {(lang, kind) for lang in ("en", "ru") for kind in ("html", "pdf", "docx")}
@@ -205,19 +237,26 @@ class TestAPublishedEdition:
         assert api["figures"]["practices_in_region"] == 3 and api["state"] == "published"
         page = client.get(reverse("briefs:edition", args=[world.slug, published.number])).content.decode()
         assert 'id="figure-practices_in_region">3</a>' in page and "Three practices." in page
-        pdf = client.get(reverse("briefs:edition_file", args=[world.slug, published.number, "pdf"]) + "?lang=ru")
+        pdf = client.get(
+            reverse("briefs:edition_file", args=[world.slug, published.number, "pdf"]) + "?lang=ru"
+        )
         text = "\n".join(_pdf_text(pdf.content))
         assert "Бюллетень, середина 2025 года" in text and "Три практики." in text and "draft" not in text
         docx = client.get(reverse("briefs:edition_file", args=[world.slug, published.number, "docx"]))
         assert "Published practices implemented in the region: 3" in _docx_text(docx.content)
         frozen = client.get(reverse("briefs:edition_figures", args=[world.slug, published.number, "json"]))
         assert json.loads(frozen.content)["figures"]["practices_in_region"] == 3
-        assert stored == {(f.language, f.kind): f.sha256 for f in EditionFile.objects.filter(edition=published)}
+        assert stored == {
+            (f.language, f.kind): f.sha256 for f in EditionFile.objects.filter(edition=published)
+        }
 
     def test_it_refuses_every_change(self, published, world, client, platform_secretariat):
         with pytest.raises(ValidationError) as refused:
             edition_update(
-                user=platform_secretariat, edition=published, expected_version=published.version, title_en="New"
+                user=platform_secretariat,
+                edition=published,
+                expected_version=published.version,
+                title_en="New",
             )
         assert "state" in refused.value.message_dict
         with pytest.raises(ValidationError):

@@ -1,0 +1,51 @@
+"""The brief's work plan progress: the activities of the plans in force on the date, by status as at it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rcphub.reports.brief.figures import brief_figures
+from rcphub.reports.models import Brief
+from rcphub.workplans.models import Activity, StatusReport
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def brief(work_plan, coalition):
+    from rcphub.reference.models import Region
+
+    return Brief.objects.create(
+        slug="health", title_en="Health", coalition=coalition, region=Region.objects.get(slug="unece")
+    )
+
+
+def _progress(brief, as_at, user):
+    return brief_figures(brief=brief, as_at=as_at, user=user).figures["activities_by_status"]
+
+
+def test_activities_count_in_the_plans_in_force_with_their_status_as_at_the_date(
+    brief, work_plan, visitor, member
+):
+    public = Activity.objects.get(output__result__work_plan=work_plan, visibility="public")
+    StatusReport.objects.create(activity=public, as_at=date(2026, 3, 31), status="ongoing", author=member)
+    StatusReport.objects.create(activity=public, as_at=date(2026, 7, 1), status="completed", author=member)
+    assert _progress(brief, date(2026, 6, 30), visitor) == {"ongoing": 1}  # the internal one is left out
+    assert _progress(brief, date(2026, 7, 1), visitor) == {"completed": 1}
+    assert _progress(brief, date(2026, 2, 1), visitor) == {"none": 1}  # no report yet on that day
+    assert _progress(brief, date(2025, 12, 31), visitor) == {}  # the 2026 plan was not yet in force
+    assert sum(_progress(brief, date(2026, 6, 30), visitor).values()) == 1
+
+
+def test_a_members_brief_counts_the_internal_activities_for_the_platform_secretariat(
+    brief, work_plan, platform_secretariat, visitor
+):
+    brief.audience = "members"
+    brief.save()
+    assert (
+        sum(_progress(brief, date(2026, 6, 30), platform_secretariat).values())
+        == Activity.objects.filter(output__result__work_plan=work_plan).count()
+        == 2
+    )
