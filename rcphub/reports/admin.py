@@ -16,12 +16,12 @@ class BriefAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["coalition"]
 
 
-class EditionFileInline(admin.TabularInline):
+class EditionFileInline(admin.TabularInline[EditionFile, BriefEdition]):
     model = EditionFile
     extra = 0
     can_delete = False
     fields = ["language", "kind", "file", "sha256"]
-    readonly_fields = fields
+    readonly_fields = ["language", "kind", "file", "sha256"]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

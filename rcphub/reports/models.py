@@ -7,6 +7,8 @@ and a region (a named set of countries). Its figures are computed from the recor
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -162,7 +164,7 @@ class BriefEdition(Translated, VersionedModel):
         return str(texts.get(language) or texts.get("en") or "")
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if not isinstance(self.narrative, dict):
             raise ValidationError({"narrative": _("The narrative is a text per section and language.")})
         for section, texts in self.narrative.items():

@@ -104,7 +104,7 @@ def _check_format(fmt: str, kind: str) -> None:
         raise NotFound
 
 
-def _file_links(name: str, args: list[Any], query: str) -> list[tuple[str, str]]:
+def _file_links(name: str, args: list[Any], query: str) -> list[tuple[Any, str]]:
     return [
         (
             label,
@@ -224,7 +224,11 @@ def edition_create_view(request: HttpRequest, slug: str) -> HttpResponse:
     brief = brief_get(slug=slug, user=request.user)
     if not can_edit_editions(user=request.user):
         raise PermissionDenied
-    initial = {"title_en": brief.title_en, "title_fr": brief.title_fr, "title_ru": brief.title_ru}
+    initial: dict[str, Any] = {
+        "title_en": brief.title_en,
+        "title_fr": brief.title_fr,
+        "title_ru": brief.title_ru,
+    }
     try:
         initial["as_at"] = brief_date(request.GET.get("as_at"), today=today())
     except ValidationError:

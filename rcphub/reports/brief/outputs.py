@@ -138,8 +138,7 @@ def brief_docx(
                         text += f" — {_absolute(item.link, base_url)}"
                     document.add_paragraph(text, style="List Bullet")
     for note in page.notes:
-        paragraph = document.add_paragraph(note)
-        paragraph.runs[0].font.size = Pt(8)
+        document.add_paragraph(note).runs[0].font.size = Pt(8)
     return docx_bytes(document)
 
 
@@ -210,7 +209,7 @@ def figures_xlsx(figures: dict[str, Any], heading: Heading) -> bytes:
     header_row = sheet.max_row
     for figure, key, value in figure_rows(figures):
         sheet.append([figure, key, value])
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    sheet.freeze_panes = f"A{header_row + 1}"
     sheet.column_dimensions["A"].width = 36
     sheet.column_dimensions["B"].width = 18
     sheet.column_dimensions["C"].width = 60

@@ -63,8 +63,8 @@ def activities_in_force(*, user: Any, as_at: date, coalition_id: int | None = No
     return with_status_as_at(qs, as_at)
 
 
-def activity_status_counts(activities: QuerySet[Activity]) -> dict[str, int]:
-    """Count activities annotated by `with_status_as_at` by their status ("none": no report yet), in one query."""
+def activity_status_counts(activities: QuerySet[Any]) -> dict[str, int]:
+    """Count activities (or commitments) annotated with `status_as_at` by their status ("none": no report yet), in one query."""
     annotated: Any = activities  # `status_as_at` is an annotation the type checker cannot see
     rows = annotated.order_by().values("status_as_at").annotate(n=Count("pk"))
     return {row["status_as_at"] or "none": row["n"] for row in rows}
