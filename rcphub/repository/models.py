@@ -201,6 +201,10 @@ class PledgeQuerySet(models.QuerySet["Pledge"]):
             )
         )
 
+    def published_by(self, as_at: date) -> PledgeQuerySet:
+        """Keep the pledges that stood published on `as_at`: published on or before that day."""
+        return self.filter(state=SubmissionState.PUBLISHED, published_on__lte=as_at)
+
     def inactive(self, inactive: bool = True) -> PledgeQuerySet:
         """Keep the inactive pledges (or, with `inactive=False`, the active ones); the queryset comes
         `with_activity`."""

@@ -67,6 +67,13 @@ def pledge_list(*, user: Any, as_at: date | None = None) -> PledgeQuerySet:
     return Pledge.objects.filter(submission_visibility_q(user)).with_activity(as_at=as_at or today())
 
 
+def pledge_list_published(*, user: Any, as_at: date) -> PledgeQuerySet:
+    """Return the pledges of `pledge_list` that stood published on `as_at` (published on or before
+    it), annotated as at `as_at`: what the pledge list and its facets give with `?as_at=`, and what
+    the pledging dashboard counts. Drafts, submissions and returned pledges never count."""
+    return pledge_list(user=user, as_at=as_at).published_by(as_at)
+
+
 def pledge_get(*, pledge_id: int, user: Any, as_at: date | None = None) -> Pledge:
     """Return the pledge if the user may see it, else raise NotFound."""
     pledge = pledge_list(user=user, as_at=as_at).filter(pk=pledge_id).first()
@@ -233,7 +240,7 @@ def knowledge_product_get_for_manage(*, product_id: int, user: Any) -> Knowledge
 
 @dataclass(frozen=True)
 class DashboardCount:
-    """One row of a dashboard table: a key, its label and how many published pledges have it."""
+    """One row of a dashboard table: a key, its label and how many pledges have it."""
 
     key: str
     label: str
@@ -242,7 +249,8 @@ class DashboardCount:
 
 @dataclass(frozen=True)
 class PledgingDashboard:
-    """Published pledges by GCM objective, by kind of pledger and by stage, and the inactive ones."""
+    """The pledges published as at a date by GCM objective, by kind of pledger and by stage, and the
+    inactive ones."""
 
     as_at: date
     total: int
@@ -261,24 +269,26 @@ INACTIVE_SHOWN = 50
 def pledging_dashboard(*, user: Any, as_at: date | None = None) -> PledgingDashboard:
     """Return the figures of the pledging dashboard as at `as_at` (today if None).
 
-    Only published pledges count, whoever asks: drafts, submissions and returned pledges never do.
-    A pledger is a Member State when its entity is of kind Member State; any other entity is a
-    stakeholder. A pledge counts once under each of its objectives.
+    It counts `pledge_list_published`: the pledges published on or before `as_at`, the same for
+    every reader, and what the pledge list and its facets count with `?as_at=` that date. Drafts,
+    submissions and returned pledges never count. A pledger is a Member State when its entity is of
+    kind Member State; any other entity is a stakeholder. A pledge counts once under each of its
+    objectives. A constant number of queries.
     """
     as_at = as_at or today()
-    published = Pledge.objects.filter(state=SubmissionState.PUBLISHED)
+    pledges = pledge_list_published(user=user, as_at=as_at)
+    counted = Pledge.objects.filter(pk__in=pledges.order_by().values("pk")).order_by()
     objectives = GcmObjective.objects.order_by("number").annotate(
-        pledge_count=Count("pledges", filter=Q(pledges__state=SubmissionState.PUBLISHED), distinct=True)
+        pledge_count=Count("pledges", filter=Q(pledges__in=pledges.order_by().values("pk")))
     )
     by_kind: dict[str, int] = {
-        row["pledger__kind"]: row["n"]
-        for row in published.order_by().values("pledger__kind").annotate(n=Count("pk"))
+        row["pledger__kind"]: row["n"] for row in counted.values("pledger__kind").annotate(n=Count("pk"))
     }
     by_stage: dict[str, int] = {
-        row["stage"]: row["n"] for row in published.order_by().values("stage").annotate(n=Count("pk"))
+        row["stage"]: row["n"] for row in counted.values("stage").annotate(n=Count("pk"))
     }
     member_states = by_kind.get(EntityKind.MEMBER_STATE, 0)
-    inactive_pledges = pledge_list(user=user, as_at=as_at).inactive().filter(state=SubmissionState.PUBLISHED)
+    inactive_pledges = pledges.inactive()
     inactive = list(
         inactive_pledges.select_related("pledger", "lead_reporter")
         .prefetch_related("partners", "gcm_objectives", "countries")

@@ -74,12 +74,15 @@ class DashboardCountOut(Schema):
 
 class PledgingDashboardOut(Schema):
     as_at: date
-    total: int = Field(description="Published pledges.")
+    total: int = Field(
+        description="Pledges published on or before `as_at`; `GET /pledges/facets?as_at=` the same date "
+        "counts as many."
+    )
     by_objective: list[DashboardCountOut] = Field(description="All 23 GCM objectives, with zeros.")
     by_pledger: list[DashboardCountOut] = Field(description="Member States and stakeholders.")
     by_stakeholder_kind: list[DashboardCountOut] = Field(description="The stakeholders by kind of entity.")
     by_stage: list[DashboardCountOut]
-    inactive_count: int = Field(description="Published pledges inactive as at the date.")
+    inactive_count: int = Field(description="Of those, the pledges inactive as at the date.")
     inactive: list[PledgeOut] = Field(
         description="The longest silent of them (at most 50); the pledge list filters by `inactive`."
     )
@@ -120,6 +123,14 @@ class AsAtQuery(Schema):
     as_at: date | None = Field(None, description="The date `inactive` is worked out at; today if left out.")
 
 
+class DashboardQuery(Schema):
+    as_at: date | None = Field(
+        None,
+        description="The date the dashboard stands at: it counts the pledges published on or before it "
+        "and works out `inactive` at it; today if left out.",
+    )
+
+
 class PledgeFilterQuery(Schema):
     objective: list[str] = Field([], description="GCM objective numbers (1–23). " + MANY_VALUES)
     country: list[str] = Field([], description="ISO alpha-3 codes. " + MANY_VALUES)
@@ -130,7 +141,13 @@ class PledgeFilterQuery(Schema):
     )
     year: int | None = Field(None, description="The year the pledge was made.")
     inactive: bool | None = Field(
-        None, description="Only inactive (true) or active (false) pledges, as at today."
+        None, description="Only inactive (true) or active (false) pledges, as at `as_at` or today."
+    )
+    as_at: date | None = Field(
+        None,
+        description="Only the pledges published on or before this date, `inactive` worked out at it: "
+        "the pledges the dashboard counts as at the date. Left out, the list holds every pledge you "
+        "may see, your drafts and submissions (and, for the secretariat, all of them) included.",
     )
     q: str = Field("", description="Words in the pledge, its occasion or its pledger's name.")
     sort: Literal["newest", "oldest", "pledger"] | None = None
@@ -161,14 +178,20 @@ def list_pledges(request: HttpRequest, filters: Query[PledgeFilterQuery]) -> Que
 
 @router.get("/pledges/facets", response=FacetsOut)
 def pledge_facets(request: HttpRequest, filters: Query[PledgeFilterQuery]) -> dict[str, Any]:
-    """Count the pledges you may see for each value of each filter, the other filters kept."""
+    """Count the pledges you may see for each value of each filter, the other filters kept.
+
+    Without `as_at`, `count` includes the drafts, submissions and returned pledges you may see; with
+    `as_at` it counts only the pledges published by that date, as the pledging dashboard does."""
     return facets_of(PLEDGES, request)
 
 
 @router.get("/pledges/dashboard", response=PledgingDashboardOut)
-def pledging_dashboard(request: HttpRequest, query: Query[AsAtQuery]) -> selectors.PledgingDashboard:
-    """The pledging dashboard: published pledges by GCM objective, kind of pledger and stage, and the
-    inactive ones as at a date (the same figures as the dashboard page)."""
+def pledging_dashboard(request: HttpRequest, query: Query[DashboardQuery]) -> selectors.PledgingDashboard:
+    """The pledging dashboard as at a date: the pledges published on or before it by GCM objective,
+    kind of pledger and stage, and the inactive ones (the same figures as the dashboard page).
+
+    Drafts, submissions and returned pledges never count, whoever asks: the figures are those of
+    `GET /pledges` and `/pledges/facets` with `?as_at=` the same date, for every reader."""
     dashboard = selectors.pledging_dashboard(user=request.user, as_at=query.as_at or today())
     return dashboard
 

@@ -29,7 +29,9 @@ Filters (several values of one facet are alternatives; different facets all appl
   the year it was published.
 - pledges: `objective`, `country`, `stage`, `kind`, `pledger_type` (the pledger's kind of entity:
   member_state, civil_society, …), `year` (the year the pledge was made), `q`, `sort` (newest,
-  oldest, pledger), `inactive` (true/false: nothing reported for two years, as at today).
+  oldest, pledger), `inactive` (true/false: nothing reported for two years, as at today or at
+  `as_at`), `as_at` (a date: only the pledges published on or before it, with activity as at it —
+  what the pledging dashboard counts; `selectors.pledge_list_published`).
 - knowledge products: `kind`, `coalition` (slugs), `year` (published), `q`, `sort` (newest, oldest,
   title).
 

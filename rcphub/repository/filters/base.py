@@ -76,10 +76,14 @@ class RepositoryFilterSet(django_filters.FilterSet):
             raise ValidationError({name: list(errors) for name, errors in self.form.errors.items()})
         return dict(self.form.cleaned_data)
 
+    def base_queryset(self, cleaned: dict[str, Any]) -> QuerySet[Any]:
+        """Return the visible items the filters start from (a list may choose them by its query)."""
+        return self.queryset
+
     def filter_except(self, skip: str | None = None) -> QuerySet[Any]:
         """Return the visible items filtered by every selected facet but `skip` (unsorted)."""
         cleaned = self.validate()
-        queryset = self.queryset
+        queryset = self.base_queryset(cleaned)
         for name, value in cleaned.items():
             if name in ("sort", skip) or name not in self.filters:
                 continue

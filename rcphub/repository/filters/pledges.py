@@ -1,5 +1,7 @@
 """The filters of the pledges list: GCM objective, country, stage, kind, kind of pledger, the year the
-pledge was made, words, and whether it is inactive (nothing reported for two years, as at today)."""
+pledge was made, words, whether it is inactive (nothing reported for two years, as at today or at
+`as_at`), and `as_at`: the pledges as they stood published on that date, as the pledging dashboard
+counts them."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from rcphub.repository.filters.facets import (
 )
 from rcphub.repository.filters.fields import ChoiceKeysFilter, CountryFilter, ObjectiveFilter, YearFilter
 from rcphub.repository.models import Pledge, PledgeKind, PledgeQuerySet, PledgeStage
+from rcphub.repository.selectors import pledge_list_published
 
 
 class PledgeFilterSet(RepositoryFilterSet):
@@ -38,6 +41,7 @@ class PledgeFilterSet(RepositoryFilterSet):
     pledger_type = ChoiceKeysFilter(method="filter_pledger_type", choices=EntityKind.choices)
     year = YearFilter(method="filter_year")
     inactive = django_filters.BooleanFilter(method="filter_inactive")
+    as_at = django_filters.DateFilter(method="filter_as_at")
 
     class Meta:
         model = Pledge
@@ -56,8 +60,18 @@ class PledgeFilterSet(RepositoryFilterSet):
         return queryset.filter(made_on__year=value)
 
     def filter_inactive(self, queryset: PledgeQuerySet, name: str, value: bool) -> PledgeQuerySet:
-        # The list comes from selectors.pledge_list, with activity as at today.
+        # The list comes from selectors.pledge_list, with activity as at today or at `as_at`.
         return queryset.inactive(value)
+
+    def filter_as_at(self, queryset: PledgeQuerySet, name: str, value: Any) -> PledgeQuerySet:
+        # Applied by `base_queryset`, before the other filters: `inactive` reads activity as at the date.
+        return queryset
+
+    def base_queryset(self, cleaned: dict[str, Any]) -> QuerySet[Any]:
+        """Start from the pledges published as at `as_at` when it is given (the dashboard's pledges)."""
+        if cleaned.get("as_at"):
+            return pledge_list_published(user=self.user, as_at=cleaned["as_at"])
+        return self.queryset
 
     counters = {
         "objective": lambda others, chosen, user: related_facet(

@@ -28,12 +28,15 @@ def build_practice(*, submitter: Any, state: str = "draft", complete: bool = Tru
 def build_pledge(
     *, submitter: Any, state: str = "draft", complete: bool = True, pledger: str = "UNDP", **fields: Any
 ) -> Pledge:
-    """Save a pledge in `state`; complete ones pass the quality checks."""
+    """Save a pledge in `state`; complete ones pass the quality checks. A published one was published
+    the day it was made unless `published_on` says otherwise (the publish service always dates it)."""
     values: dict[str, Any] = {
         "text": "Train 200 border officials on child rights.",
         "made_on": date(2024, 1, 10),
     }
     values.update(fields)
+    if state == "published":
+        values.setdefault("published_on", values["made_on"])
     pledge = Pledge.objects.create(
         submitter=submitter, state=state, pledger=Entity.objects.get(acronym=pledger), **values
     )

@@ -1,5 +1,6 @@
-"""The pledging dashboard page: published pledges by GCM objective, by kind of pledger and by stage,
-and the inactive ones as at a date. HTTP only; the figures come from `selectors.pledging_dashboard`."""
+"""The pledging dashboard page: the pledges published as at a date by GCM objective, by kind of
+pledger and by stage, and the inactive ones. HTTP only; the figures come from
+`selectors.pledging_dashboard`."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def objective_chart_spec(dashboard: PledgingDashboard) -> dict[str, Any]:
 
 @require_GET
 def pledging_dashboard_view(request: HttpRequest) -> HttpResponse:
-    """Show the pledging dashboard as at `?as_at=` (today if left out)."""
+    """Show the pledging dashboard as at `?as_at=` (today if left out): the pledges published by then."""
     try:
         as_at = parse_query_date(request.GET.get("as_at"), field="as_at", default=today())
     except ValidationError as error:
@@ -54,7 +55,8 @@ def pledging_dashboard_view(request: HttpRequest) -> HttpResponse:
     dashboard = pledging_dashboard(user=request.user, as_at=as_at)
     context = {
         "dashboard": dashboard,
-        "is_today": dashboard.as_at == today(),
+        # The pledge list as at the same date holds exactly the pledges counted here.
+        "list_as_at": f"{reverse('repository:pledge_list')}?as_at={dashboard.as_at.isoformat()}",
         "chart_svg": svg_from_vega_lite(objective_chart_spec(dashboard)) if dashboard.total else "",
         "crumbs": [
             (_("Repository"), reverse("repository:index")),
