@@ -52,7 +52,7 @@ def generate_fund(
     un: list[Any],
     countries: list[Any],
 ) -> dict[str, int]:
-    from rcphub.funding.models import Contribution, Fund, JointProgramme
+    from rcphub.funding.models import Contribution, Fund, FundThematicArea, JointProgramme
 
     fund = Fund.objects.create(
         name="Benchmark multi-partner trust fund for migration",
@@ -77,7 +77,7 @@ def generate_fund(
             for n in range(contributions)
         ),
     )
-    areas = [
+    codes = [
         "gender_equality",
         "youth",
         "health",
@@ -86,6 +86,12 @@ def generate_fund(
         "climate",
         "data",
         "governance",
+    ]
+    areas = [
+        FundThematicArea.objects.create(
+            fund=fund, code=code, name_en=code.replace("_", " ").capitalize(), position=n
+        )
+        for n, code in enumerate(codes, start=1)
     ]
     rows, meta = [], []
     for n in range(programmes):

@@ -1,7 +1,19 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.db.models import ForeignKey
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from rcphub.funding.models import Contribution, Fund, JointProgramme
+from rcphub.funding.models import Contribution, Fund, FundThematicArea, JointProgramme
+
+
+class FundThematicAreaInline(admin.TabularInline[FundThematicArea, Fund]):
+    model = FundThematicArea
+    fields = ["position", "code", "name_en", "name_fr", "name_ru"]
+    extra = 1
+    ordering = ["position", "id"]
 
 
 @admin.register(Fund)
@@ -11,6 +23,7 @@ class FundAdmin(SimpleHistoryAdmin):
     search_fields = ["acronym", "name"]
     autocomplete_fields = ["managed_by"]
     readonly_fields = ["version"]
+    inlines = [FundThematicAreaInline]
 
 
 @admin.register(Contribution)
@@ -22,10 +35,28 @@ class ContributionAdmin(SimpleHistoryAdmin):
     date_hierarchy = "contributed_on"
 
 
+class ThematicAreaOfFundField(forms.ModelChoiceField[FundThematicArea]):
+    def label_from_instance(self, obj: FundThematicArea) -> str:
+        # Every fund may name its areas alike: the fund tells them apart (clean() refuses another fund's).
+        return f"{obj.fund.acronym} · {obj.name}"
+
+
 @admin.register(JointProgramme)
 class JointProgrammeAdmin(SimpleHistoryAdmin):
     list_display = ["title", "fund", "thematic_area", "state", "budget", "currency", "funded_on", "closed_on"]
-    list_filter = ["fund", "thematic_area", "state"]
+    list_filter = ["fund", "thematic_area__code", "state"]
+    list_select_related = ["fund", "thematic_area"]
     search_fields = ["title", "description"]
     autocomplete_fields = ["countries", "entities"]
     readonly_fields = ["version"]
+
+    def formfield_for_foreignkey(
+        self, db_field: ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelChoiceField[Any] | None:
+        if db_field.name == "thematic_area":
+            kwargs.setdefault("form_class", ThematicAreaOfFundField)
+            kwargs.setdefault(
+                "queryset",
+                FundThematicArea.objects.select_related("fund").order_by("fund__acronym", "position", "id"),
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -27,9 +27,9 @@ from rcphub.funding.models import (
     Contribution,
     ContributionKind,
     Fund,
+    FundThematicArea,
     JointProgramme,
     JointProgrammeState,
-    ThematicArea,
 )
 from rcphub.funding.permissions import can_manage_fund, can_manage_funds
 from rcphub.funding.selectors import Capitalisation, ContributionFilters, JointProgrammeFilters
@@ -108,9 +108,23 @@ class ContributorOut(Schema):
     in_fund_currency: bool
 
 
+class FundThematicAreaOut(Schema):
+    code: str = Field(description="What joint programmes give as their `thematic_area`.")
+    name: str = Field(description="In the language asked for, English where it has no translation.")
+    name_en: str
+    name_fr: str
+    name_ru: str
+    position: int
+
+
+class ThematicAreaRefOut(Schema):
+    code: str
+    name: str
+
+
 class ThematicAreaOut(Schema):
-    thematic_area: ThematicArea
-    label: str
+    thematic_area: str = Field(description="The code of one of the fund's thematic areas.")
+    label: str = Field(description="Its name.")
     pipeline_count: int
     pipeline_budget: Decimal
     funded_count: int
@@ -146,13 +160,17 @@ class CapitalisationOut(Schema):
     other_currencies: list[CurrencyTotalOut]
     by_contributor: list[ContributorOut]
     thematic_areas: list[ThematicAreaOut] = Field(
-        description="Joint programmes by thematic area and state as at `as_at`, budgets in the fund's currency."
+        description="Joint programmes by state as at `as_at` in each of the fund's thematic areas, in its order "
+        "(zeros too), budgets in the fund's currency."
     )
     programmes_other_currencies: list[ProgrammeCurrencyOut]
 
 
 class FundDetailOut(Schema):
     fund: FundOut
+    thematic_areas: list[ThematicAreaRefOut] = Field(
+        description="The fund's own thematic areas, in its order: the codes its joint programmes take."
+    )
     capitalisation: CapitalisationOut
     can_manage: bool
 
@@ -202,7 +220,10 @@ class JointProgrammeOut(Schema):
     fund: int = Field(alias="fund_id")
     fund_acronym: str = Field(alias="fund.acronym")
     title: str
-    thematic_area: ThematicArea
+    thematic_area: str = Field(
+        alias="thematic_area.code", description="The code of one of the fund's thematic areas."
+    )
+    thematic_area_name: str = Field(alias="thematic_area.name")
     description: str
     countries: list[str] = Field(description="ISO alpha-3 codes.")
     entities: list[str] = Field(description="Acronyms of the participating entities.")
@@ -228,7 +249,10 @@ class JointProgrammeOut(Schema):
 class JointProgrammeIn(Schema):
     fund: int = Field(ge=1, le=MAX_ID, description="The fund's id.")
     title: str = Field(max_length=300)
-    thematic_area: ThematicArea
+    thematic_area: str = Field(
+        max_length=60,
+        description="The code of one of the fund's thematic areas (`GET /funds/{id}/thematic-areas`).",
+    )
     description: str = Field("", max_length=20000)
     countries: list[str] = Field([], max_length=200, description="ISO alpha-3 (or alpha-2) codes.")
     entities: list[str] = Field([], max_length=200, description="Acronyms of the participating entities.")
@@ -241,7 +265,10 @@ class JointProgrammeIn(Schema):
 
 class JointProgrammeUpdateIn(Schema):
     title: str = Field(max_length=300)
-    thematic_area: ThematicArea
+    thematic_area: str = Field(
+        max_length=60,
+        description="The code of one of the fund's thematic areas (`GET /funds/{id}/thematic-areas`).",
+    )
     description: str = Field("", max_length=20000)
     countries: list[str] = Field([], max_length=200, description="ISO alpha-3 (or alpha-2) codes.")
     entities: list[str] = Field([], max_length=200, description="Acronyms of the participating entities.")
@@ -286,14 +313,16 @@ class ContributionQuery(Schema):
 
 class JointProgrammeQuery(Schema):
     fund: int | None = Field(None, ge=1, le=MAX_ID, description="The fund's id.")
-    thematic_area: ThematicArea | None = None
+    thematic_area: str | None = Field(
+        None, max_length=60, description="The code of a thematic area (each fund's area of that code)."
+    )
     state: JointProgrammeState | None = Field(None, description="The current state.")
     country: str | None = Field(None, max_length=3, description="ISO alpha-3 or alpha-2 code of a country.")
 
     def to_filters(self) -> JointProgrammeFilters:
         return JointProgrammeFilters(
             fund_id=self.fund,
-            thematic_area=self.thematic_area.value if self.thematic_area else None,
+            thematic_area=_clean(self.thematic_area),
             state=self.state.value if self.state else None,
             country=_clean(self.country),
         )
@@ -348,13 +377,21 @@ def list_funds(request: HttpRequest, query: Query[AsAtQuery]) -> QuerySet[Fund]:
 def get_fund(request: HttpRequest, fund_id: int, query: Query[AsAtQuery]) -> dict[str, object]:
     """Show a fund's capitalisation as at a date: mobilised and deposited against the target, contributions
     by contributor and currency, and joint programmes by thematic area and state."""
-    fund = selectors.fund_get(fund_id=fund_id, user=request.user)
+    fund = selectors.fund_get(fund_id=fund_id, user=request.user, with_thematic_areas=True)
     cap = selectors.fund_capitalisation(fund=fund, as_at=query.as_at or today())
     return {
         "fund": fund,
+        "thematic_areas": selectors.fund_thematic_areas(fund=fund),
         "capitalisation": _capitalisation_out(cap),
         "can_manage": can_manage_fund(user=request.user, fund=fund),
     }
+
+
+@router.get("/funds/{fund_id}/thematic-areas", response=list[FundThematicAreaOut])
+def list_fund_thematic_areas(request: HttpRequest, fund_id: int) -> list[FundThematicArea]:
+    """List the fund's thematic areas in its order: the codes its joint programmes take as `thematic_area`."""
+    fund = selectors.fund_get(fund_id=fund_id, user=request.user, with_thematic_areas=True)
+    return selectors.fund_thematic_areas(fund=fund)
 
 
 @router.post("/funds", response={201: FundOut})
@@ -419,7 +456,9 @@ def list_joint_programmes(
     request: HttpRequest, filters: Query[JointProgrammeQuery]
 ) -> QuerySet[JointProgramme]:
     """List the joint programmes of the funds you may see, by fund, thematic area, state and country."""
-    return selectors.joint_programme_list(user=request.user, filters=filters.to_filters())
+    programme_filters = filters.to_filters()
+    selectors.joint_programme_filters_check(user=request.user, filters=programme_filters)
+    return selectors.joint_programme_list(user=request.user, filters=programme_filters)
 
 
 @router.get("/joint-programmes/{joint_programme_id}", response=JointProgrammeOut)
@@ -433,7 +472,7 @@ def create_joint_programme(request: HttpRequest, payload: JointProgrammeIn) -> J
     """Add a joint programme to a fund's pipeline (platform secretariat)."""
     fund = selectors.fund_get_for_manage(fund_id=payload.fund, user=request.user)
     fields = payload.dict(exclude={"fund", "countries", "entities"})
-    fields["thematic_area"] = payload.thematic_area.value
+    fields["thematic_area"] = selectors.fund_thematic_area_get(fund=fund, code=payload.thematic_area)
     return services.joint_programme_create(
         fund=fund,
         countries=countries_by_code(payload.countries, field="countries"),
@@ -453,7 +492,9 @@ def update_joint_programme(
         joint_programme_id=joint_programme_id, user=request.user
     )
     fields = payload.dict(exclude={"countries", "entities", "version"})
-    fields["thematic_area"] = payload.thematic_area.value
+    fields["thematic_area"] = selectors.fund_thematic_area_get(
+        fund=joint_programme.fund, code=payload.thematic_area
+    )
     return services.joint_programme_update(
         joint_programme=joint_programme,
         countries=countries_by_code(payload.countries, field="countries"),

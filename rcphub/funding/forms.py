@@ -14,9 +14,10 @@ from rcphub.funding.models import (
     AMOUNT_PLACES,
     TRANSITIONS,
     ContributionKind,
+    Fund,
+    FundThematicArea,
     JointProgramme,
     JointProgrammeState,
-    ThematicArea,
 )
 from rcphub.reference.models import Country, Entity, EntityKind
 
@@ -38,6 +39,11 @@ class EntityChoiceField(ModelChoiceField):
 class EntitiesChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.acronym} — {obj.name}"
+
+
+class ThematicAreaChoiceField(ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name)
 
 
 class CountriesChoiceField(ModelMultipleChoiceField):
@@ -99,7 +105,12 @@ class ContributionForm(forms.Form):
 
 class JointProgrammeForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
-    thematic_area = forms.ChoiceField(label=_("Thematic area"), choices=ThematicArea.choices)
+    thematic_area = ThematicAreaChoiceField(
+        label=_("Thematic area"),
+        queryset=FundThematicArea.objects.none(),
+        to_field_name="code",
+        help_text=_("One of the fund's thematic areas."),
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -123,13 +134,18 @@ class JointProgrammeForm(forms.Form):
     end_on = forms.DateField(label=_("End"), widget=DateInput(), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the fund's own areas are choices: another fund's area is refused here, named on the field.
+        field: Any = self.fields["thematic_area"]
+        field.queryset = fund.thematic_areas.all()
+
     @classmethod
     def for_programme(cls, data: Any, joint_programme: JointProgramme) -> JointProgrammeForm:
         initial = {
             name: getattr(joint_programme, name)
             for name in (
                 "title",
-                "thematic_area",
                 "description",
                 "budget",
                 "currency",
@@ -139,9 +155,10 @@ class JointProgrammeForm(forms.Form):
                 "version",
             )
         }
+        initial["thematic_area"] = joint_programme.thematic_area
         initial["countries"] = list(joint_programme.countries.all())
         initial["entities"] = list(joint_programme.entities.all())
-        return cls(data, initial=initial)
+        return cls(data, fund=joint_programme.fund, initial=initial)
 
 
 class TransitionForm(forms.Form):

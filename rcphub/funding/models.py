@@ -21,7 +21,7 @@ from simple_history.models import HistoricalRecords
 
 from rcphub.core.models import TimeStampedModel, VersionedModel, Visibility
 from rcphub.funding.permissions import fund_visibility_q
-from rcphub.reference.models import Country, Entity
+from rcphub.reference.models import Country, Entity, Translated
 
 AMOUNT_DIGITS = 18
 AMOUNT_PLACES = 2
@@ -161,18 +161,41 @@ class Contribution(TimeStampedModel):
             raise ValidationError({"amount": _("The amount must be more than zero.")}, code="amount_positive")
 
 
-class ThematicArea(models.TextChoices):
-    """The thematic areas of joint programmes, after the platform's issue-based coalitions."""
+class FundThematicArea(Translated, TimeStampedModel):
+    """A thematic area that a fund defines for its joint programmes, e.g. one of the Migration MPTF's five.
 
-    GENDER_EQUALITY = "gender_equality", _("Gender equality and human rights")
-    YOUTH = "youth", _("Youth and adolescents")
-    HEALTH = "health", _("Health and well-being")
-    SOCIAL_PROTECTION = "social_protection", _("Social protection")
-    MIGRATION = "migration", _("Migration, displacement and resilience")
-    CLIMATE = "climate", _("Environment and climate change")
-    DATA = "data", _("Data and statistics")
-    GOVERNANCE = "governance", _("Governance and rule of law")
-    OTHER = "other", _("Other")
+    Each fund holds its own list, in its own order; a joint programme is classed under an area of its fund.
+    """
+
+    fund = models.ForeignKey(
+        Fund, on_delete=models.CASCADE, related_name="thematic_areas", verbose_name=_("fund")
+    )
+    code = models.SlugField(
+        _("code"), max_length=60, help_text=_("Short and stable, unique in the fund: what the API takes.")
+    )
+    name_en = models.CharField(_("name (English)"), max_length=300)
+    name_fr = models.CharField(_("name (French)"), max_length=300, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Areas are listed in this order.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("thematic area")
+        verbose_name_plural = _("thematic areas")
+        constraints = [
+            models.UniqueConstraint(fields=["fund", "code"], name="funding_thematic_area_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.localized("name")
 
 
 class JointProgrammeState(models.TextChoices):
@@ -202,7 +225,13 @@ class JointProgramme(VersionedModel):
         Fund, on_delete=models.PROTECT, related_name="joint_programmes", verbose_name=_("fund")
     )
     title = models.CharField(_("title"), max_length=300)
-    thematic_area = models.CharField(_("thematic area"), max_length=30, choices=ThematicArea.choices)
+    thematic_area = models.ForeignKey(
+        FundThematicArea,
+        on_delete=models.PROTECT,
+        related_name="joint_programmes",
+        verbose_name=_("thematic area"),
+        help_text=_("One of the fund's thematic areas."),
+    )
     description = models.TextField(_("description"), blank=True)
     countries = models.ManyToManyField(
         Country, related_name="joint_programmes", blank=True, verbose_name=_("countries")
@@ -270,6 +299,9 @@ class JointProgramme(VersionedModel):
             errors["budget"] = _("The budget cannot be negative.")
         if self.start_on and self.end_on and self.end_on < self.start_on:
             errors["end_on"] = _("The end comes before the start.")
+        area_fund_id = self.thematic_area.fund_id if self.thematic_area_id is not None else None
+        if area_fund_id is not None and self.fund_id is not None and area_fund_id != self.fund_id:
+            errors["thematic_area"] = _("This thematic area is another fund's: choose one of the fund's own.")
         if errors:
             raise ValidationError(errors)
 

@@ -23,9 +23,9 @@ from rcphub.funding.models import (
     Contribution,
     ContributionKind,
     Fund,
+    FundThematicArea,
     JointProgramme,
     JointProgrammeState,
-    ThematicArea,
     validate_currency,
 )
 from rcphub.funding.permissions import can_manage_fund
@@ -91,9 +91,12 @@ def fund_list(*, user: Any, as_at: date) -> QuerySet[Fund]:
     )
 
 
-def fund_get(*, fund_id: int, user: Any) -> Fund:
+def fund_get(*, fund_id: int, user: Any, with_thematic_areas: bool = False) -> Fund:
     """Return the fund if the user may see it; raise NotFound otherwise (missing and forbidden alike)."""
-    fund = fund_visible(user).select_related("managed_by").filter(pk=fund_id).first()
+    funds = fund_visible(user).select_related("managed_by")
+    if with_thematic_areas:
+        funds = funds.prefetch_related("thematic_areas")
+    fund = funds.filter(pk=fund_id).first()
     if fund is None:
         raise NotFound
     return fund
@@ -105,6 +108,29 @@ def fund_get_for_manage(*, fund_id: int, user: Any) -> Fund:
     if not can_manage_fund(user=user, fund=fund):
         raise NotFound
     return fund
+
+
+def fund_thematic_areas(*, fund: Fund) -> list[FundThematicArea]:
+    """Return the fund's thematic areas in its order (the prefetched ones if the fund came with them)."""
+    return list(fund.thematic_areas.all())
+
+
+def fund_thematic_area_get(*, fund: Fund, code: str, field: str = "thematic_area") -> FundThematicArea:
+    """Return the fund's thematic area of that code; raise a ValidationError naming `field` if it has none."""
+    area = fund.thematic_areas.filter(code=code.strip()).first()
+    if area is None:
+        raise ValidationError(
+            {
+                field: _("“%(code)s” is not a thematic area of the fund %(fund)s; its areas: %(codes)s.")
+                % {
+                    "code": code[:60],
+                    "fund": fund.acronym,
+                    "codes": ", ".join(fund.thematic_areas.values_list("code", flat=True)) or "—",
+                }
+            },
+            code="thematic_area",
+        )
+    return area
 
 
 @dataclass
@@ -134,10 +160,11 @@ class ContributorRow:
 
 @dataclass
 class ThematicAreaRow:
-    """The fund's joint programmes of one thematic area by state as at the date; budgets in the fund's currency."""
+    """The fund's joint programmes of one of its thematic areas by state as at the date; budgets in the fund's
+    currency."""
 
-    thematic_area: str
-    label: str
+    thematic_area: str  # the area's code
+    label: str  # its name in the active language
     pipeline_count: int = 0
     pipeline_budget: Decimal = ZERO
     funded_count: int = 0
@@ -229,11 +256,13 @@ def jp_state_as_at(as_at: date) -> Case:
 
 
 def fund_capitalisation(*, fund: Fund, as_at: date) -> Capitalisation:
-    """Return the fund's capitalisation as at the date (contributions dated on or before it): three queries.
+    """Return the fund's capitalisation as at the date (contributions dated on or before it): three queries,
+    two if the fund comes with its thematic areas prefetched.
 
     Mobilised counts pledges in the fund's currency, deposited counts deposits in it; the percentage is
     mobilised against the target. Contributions in other currencies are totalled per currency apart.
-    Joint programmes are counted by thematic area in their state as at the date.
+    Joint programmes are counted by the fund's own thematic areas, every area in the fund's order (zeros
+    too), in their state as at the date.
     """
     rows = (
         Contribution.objects.filter(fund=fund, contributed_on__lte=as_at)
@@ -278,13 +307,14 @@ def fund_capitalisation(*, fund: Fund, as_at: date) -> Capitalisation:
     )
 
     areas = {
-        value: ThematicAreaRow(thematic_area=value, label=str(label)) for value, label in ThematicArea.choices
+        area.pk: ThematicAreaRow(thematic_area=area.code, label=area.name)
+        for area in fund_thematic_areas(fund=fund)
     }
     programmes_other: list[ProgrammeCurrencyRow] = []
     programme_rows = (
         JointProgramme.objects.filter(fund=fund, submitted_on__lte=as_at)
         .annotate(state_as_at=jp_state_as_at(as_at))
-        .values("thematic_area", "state_as_at", "currency")
+        .values("thematic_area_id", "state_as_at", "currency")
         .annotate(count=Count("id"), budget_total=Sum("budget"))
         .order_by()
     )
@@ -300,7 +330,7 @@ def fund_capitalisation(*, fund: Fund, as_at: date) -> Capitalisation:
                 )
             )
             continue
-        area = areas.get(programme_row["thematic_area"])
+        area = areas.get(programme_row["thematic_area_id"])
         if area is None:
             continue
         setattr(area, f"{state}_count", getattr(area, f"{state}_count") + programme_row["count"])
@@ -316,9 +346,7 @@ def fund_capitalisation(*, fund: Fund, as_at: date) -> Capitalisation:
         contribution_count=contribution_count,
         other_currencies=sorted(others.values(), key=lambda t: t.currency),
         by_contributor=by_contributor,
-        thematic_areas=[
-            area for area in areas.values() if area.pipeline_count or area.funded_count or area.closed_count
-        ],
+        thematic_areas=list(areas.values()),
         programmes_other_currencies=programmes_other,
     )
 
@@ -386,9 +414,26 @@ def contribution_list(*, user: Any, filters: ContributionFilters | None = None) 
 @dataclass(frozen=True)
 class JointProgrammeFilters:
     fund_id: int | None = None
-    thematic_area: str | None = None
+    thematic_area: str | None = None  # the code of an area (each fund's area of that code)
     state: str | None = None
     country: str | None = None  # ISO alpha-2 or alpha-3
+
+
+def joint_programme_filters_check(*, user: Any, filters: JointProgrammeFilters) -> None:
+    """Refuse a thematic area that no fund the user may see (or the fund asked for) has; name the field."""
+    if not filters.thematic_area:
+        return
+    areas = FundThematicArea.objects.filter(fund__in=fund_visible(user), code=filters.thematic_area)
+    if filters.fund_id is not None:
+        areas = areas.filter(fund_id=filters.fund_id)
+    if not areas.exists():
+        raise ValidationError(
+            {
+                "thematic_area": _("No fund here has the thematic area “%(code)s”.")
+                % {"code": filters.thematic_area[:60]}
+            },
+            code="thematic_area",
+        )
 
 
 def joint_programme_list(
@@ -398,13 +443,13 @@ def joint_programme_list(
     filters = filters or JointProgrammeFilters()
     qs = (
         JointProgramme.objects.filter(fund__in=fund_visible(user))
-        .select_related("fund")
+        .select_related("fund", "thematic_area")
         .prefetch_related("countries", "entities")
     )
     if filters.fund_id is not None:
         qs = qs.filter(fund_id=filters.fund_id)
     if filters.thematic_area:
-        qs = qs.filter(thematic_area=filters.thematic_area)
+        qs = qs.filter(thematic_area__code=filters.thematic_area)
     if filters.state:
         qs = qs.filter(state=filters.state)
     if filters.country:
@@ -417,7 +462,7 @@ def joint_programme_get(*, joint_programme_id: int, user: Any) -> JointProgramme
     """Return the joint programme if the user may see its fund; raise NotFound otherwise."""
     joint_programme = (
         JointProgramme.objects.filter(pk=joint_programme_id, fund__in=fund_visible(user))
-        .select_related("fund")
+        .select_related("fund", "thematic_area")
         .prefetch_related("countries", "entities")
         .first()
     )

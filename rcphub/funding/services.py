@@ -18,6 +18,7 @@ from rcphub.funding.models import (
     TRANSITIONS,
     Contribution,
     Fund,
+    FundThematicArea,
     JointProgramme,
     JointProgrammeState,
 )
@@ -85,6 +86,35 @@ def fund_update(*, fund: Fund, by: Any, expected_version: int | None, **fields: 
     fund._history_user = by  # type: ignore[attr-defined]
     fund.save_versioned(expected_version=expected_version)
     return fund
+
+
+@transaction.atomic
+def fund_thematic_area_create(
+    *,
+    fund: Fund,
+    code: str,
+    name_en: str,
+    name_fr: str = "",
+    name_ru: str = "",
+    position: int | None = None,
+    by: Any,
+) -> FundThematicArea:
+    """Add a thematic area to the fund, after its others unless a position is given."""
+    _require_manage(by, fund)
+    if position is None:
+        position = max(fund.thematic_areas.values_list("position", flat=True), default=0) + 1
+    area = FundThematicArea(
+        fund=fund,
+        code=code.strip(),
+        name_en=name_en.strip(),
+        name_fr=name_fr.strip(),
+        name_ru=name_ru.strip(),
+        position=position,
+    )
+    area.full_clean()
+    area._history_user = by  # type: ignore[attr-defined]
+    area.save()
+    return area
 
 
 @transaction.atomic

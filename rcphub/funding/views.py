@@ -91,8 +91,9 @@ def fund_detail(request: HttpRequest, pk: int) -> HttpResponse:
     programmes = list(
         fund.joint_programmes.filter(submitted_on__lte=as_at)
         .annotate(state_as_at=jp_state_as_at(as_at))
+        .select_related("thematic_area")
         .prefetch_related("countries")
-        .order_by("thematic_area", "title", "id")
+        .order_by("thematic_area__position", "thematic_area_id", "title", "id")
     )
     return render(
         request,
@@ -192,7 +193,7 @@ def contribution_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 def joint_programme_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Let the platform secretariat add a joint programme to the fund's pipeline."""
     fund = fund_get_for_manage(fund_id=pk, user=request.user)
-    form = JointProgrammeForm(request.POST or None, initial={"currency": fund.currency})
+    form = JointProgrammeForm(request.POST or None, fund=fund, initial={"currency": fund.currency})
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         fields.pop("version", None)

@@ -12,6 +12,7 @@ from rcphub.funding.models import Contribution, Fund, JointProgramme
 from rcphub.funding.services import (
     contribution_create,
     fund_create,
+    fund_thematic_area_create,
     joint_programme_create,
     joint_programme_transition,
 )
@@ -31,8 +32,22 @@ def secretariat() -> Any:
     return user
 
 
-def build_fund(**fields: Any) -> Fund:
-    """A public fund with a target of USD 150 million by the end of 2028."""
+# The areas every fund had before funds defined their own (code, English name); the tests' funds have them.
+AREAS = (
+    ("gender_equality", "Gender equality and human rights"),
+    ("youth", "Youth and adolescents"),
+    ("health", "Health and well-being"),
+    ("social_protection", "Social protection"),
+    ("migration", "Migration, displacement and resilience"),
+    ("climate", "Environment and climate change"),
+    ("data", "Data and statistics"),
+    ("governance", "Governance and rule of law"),
+    ("other", "Other"),
+)
+
+
+def build_fund(*, areas: tuple[tuple[str, str], ...] = AREAS, **fields: Any) -> Fund:
+    """A public fund with a target of USD 150 million by the end of 2028, with the thematic areas given."""
     values: dict[str, Any] = {
         "name": "Regional SDG Partnership Fund",
         "acronym": "RSPF",
@@ -42,7 +57,10 @@ def build_fund(**fields: Any) -> Fund:
         "visibility": "public",
     }
     values.update(fields)
-    return fund_create(by=secretariat(), **values)
+    fund = fund_create(by=secretariat(), **values)
+    for code, name in areas:
+        fund_thematic_area_create(fund=fund, code=code, name_en=name, by=secretariat())
+    return fund
 
 
 def contribute(
@@ -76,7 +94,7 @@ def programme(
     jp = joint_programme_create(
         fund=fund,
         title=title,
-        thematic_area=area,
+        thematic_area=fund.thematic_areas.get(code=area),
         budget=Decimal(budget),
         currency=currency or fund.currency,
         submitted_on=submitted_on,

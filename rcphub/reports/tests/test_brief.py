@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from rcphub.coalitions.models import CountryNetwork
 from rcphub.events.tests.builders import make_event
-from rcphub.funding.models import Contribution, Fund, JointProgramme
+from rcphub.funding.models import Contribution, Fund, FundThematicArea, JointProgramme
 from rcphub.reference.models import Country, Entity, GcmObjective, Region
 from rcphub.reports.brief.figures import brief_figures
 from rcphub.reports.models import Brief
@@ -114,7 +114,7 @@ def world(member, coalition, region):
     programme = JointProgramme.objects.create(
         fund=fund,
         title="Safe pathways",
-        thematic_area="migration",
+        thematic_area=FundThematicArea.objects.create(fund=fund, code="migration", name_en="Migration"),
         budget=200_000,
         currency="USD",
         state="funded",
