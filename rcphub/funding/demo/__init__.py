@@ -1,9 +1,10 @@
-"""Demo fund: a regional multi-partner trust fund with 15 contributions and 10 joint programmes, read from
-the YAML files beside this module (funds, contributions, joint_programmes).
+"""Demo funds: a regional multi-partner trust fund with nine thematic areas, 15 contributions and 10 joint
+programmes, and the Migration MPTF with its five thematic areas, 4 contributions and 4 joint programmes, read
+from the YAML files beside this module (funds with their thematic areas, contributions, joint_programmes).
 
 Seeded by `manage.py seed_demo` after the work-plan, follow-up and meeting demos. Idempotent: funds are
-matched by acronym, contributions by fund, contributor, kind, date and amount, joint programmes by fund
-and title; a second run creates nothing.
+matched by acronym, thematic areas by fund and code, contributions by fund, contributor, kind, date and
+amount, joint programmes by fund and title; a second run creates nothing.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from django.db import transaction
 
 from rcphub.accounts.models import User
 from rcphub.core.demodata import demo_content
-from rcphub.funding.models import Contribution, Fund, JointProgramme, JointProgrammeState
+from rcphub.funding.models import Contribution, Fund, FundThematicArea, JointProgramme, JointProgrammeState
 from rcphub.funding.services import (
     contribution_create,
     fund_create,
+    fund_thematic_area_create,
     joint_programme_create,
     joint_programme_transition,
 )
@@ -33,19 +35,28 @@ def _content(name: str) -> Any:
 
 
 def funding_demo_seed(*, progress: Callable[[str], None] = lambda line: None) -> dict[str, int]:
-    """Create the demo funds, their contributions and their joint programmes that are missing; return what was created."""
-    created = {"funds": 0, "contributions": 0, "joint programmes": 0}
+    """Create the demo funds, their thematic areas, contributions and joint programmes that are missing;
+    return what was created."""
+    created = {"funds": 0, "thematic areas": 0, "contributions": 0, "joint programmes": 0}
     by = User.objects.get(email=PLATFORM_USER)
     entities = {e.acronym: e for e in Entity.objects.all()}
     countries = {c.iso2: c for c in Country.objects.all()}
     with transaction.atomic():
         funds = {f.acronym: f for f in Fund.objects.all()}
+        areas = {(a.fund.acronym, a.code): a for a in FundThematicArea.objects.select_related("fund")}
         for spec in _content("funds"):
+            area_specs = spec.pop("thematic_areas")
             if spec["acronym"] not in funds:
                 managed_by = entities[spec.pop("managed_by")]
                 spec["target_amount"] = Decimal(spec["target_amount"])
                 funds[spec["acronym"]] = fund_create(by=by, managed_by=managed_by, **spec)
                 created["funds"] += 1
+            fund = funds[spec["acronym"]]
+            for position, area_spec in enumerate(area_specs, start=1):
+                if (fund.acronym, area_spec["code"]) not in areas:
+                    area = fund_thematic_area_create(fund=fund, position=position, by=by, **area_spec)
+                    areas[fund.acronym, area.code] = area
+                    created["thematic areas"] += 1
         recorded = set(
             Contribution.objects.values_list(
                 "fund__acronym", "contributor__acronym", "kind", "contributed_on", "amount"
@@ -70,6 +81,7 @@ def funding_demo_seed(*, progress: Callable[[str], None] = lambda line: None) ->
         programmes = _content("joint_programmes")
         for spec in programmes:
             if (spec["fund"], spec["title"]) not in titles:
+                spec["thematic_area"] = areas[spec["fund"], spec["thematic_area"]]
                 _joint_programme(
                     spec, fund=funds[spec["fund"]], by=by, entities=entities, countries=countries
                 )

@@ -23,8 +23,8 @@ DUMMY_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
 class Command(BaseCommand):
     help = (
         "Create the demo platform, coalitions, work plans with progress, the follow-up ledger, meetings, the "
-        "repository of practices and pledges, support requests, events, a trust fund, regional briefs, and one "
-        "login per role. "
+        "repository of practices and pledges, support requests, events, two trust funds with their thematic "
+        "areas, regional briefs, and one login per role. "
         "Idempotent: a second run creates and changes nothing. Runs only with DEBUG on."
     )
 
