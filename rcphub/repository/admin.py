@@ -8,6 +8,7 @@ from rcphub.repository.models import (
     Pledge,
     PledgeReport,
     Practice,
+    ReviewCycle,
     VoluntaryReport,
 )
 
@@ -44,9 +45,18 @@ class KnowledgeProductAdmin(SimpleHistoryAdmin):
     search_fields = ["title"]
 
 
+@admin.register(ReviewCycle)
+class ReviewCycleAdmin(SimpleHistoryAdmin):
+    list_display = ["name_en", "slug", "held_on"]
+    search_fields = ["name_en", "name_fr", "name_ru", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
 @admin.register(VoluntaryReport)
 class VoluntaryReportAdmin(SimpleHistoryAdmin):
-    list_display = ["country", "year", "link"]
+    list_display = ["country", "year", "review_cycle", "submitted_on", "link"]
+    list_filter = ["review_cycle"]
+    list_select_related = ["country", "review_cycle"]
 
 
 @admin.register(ChampionCountry)

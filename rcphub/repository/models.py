@@ -20,7 +20,7 @@ from simple_history.models import HistoricalRecords
 from rcphub.coalitions.models import Coalition
 from rcphub.core.models import TimeStampedModel, VersionedModel, Visibility
 from rcphub.core.validators import validate_upload
-from rcphub.reference.models import Country, Entity, GcmObjective, GcmPrinciple, SdgTarget
+from rcphub.reference.models import Country, Entity, GcmObjective, GcmPrinciple, SdgTarget, Translated
 
 
 class SubmissionState(models.TextChoices):
@@ -346,14 +346,56 @@ class KnowledgeProduct(TimeStampedModel):
             raise ValidationError({"link": _("Give a file or a link.")})
 
 
+class ReviewCycle(Translated, TimeStampedModel):
+    """A cycle of review of the Global Compact that voluntary reports are submitted to, e.g. the
+    International Migration Review Forum 2022 or a regional review."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
+    held_on = models.DateField(_("held on"), help_text=_("The day the forum or review opens."))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-held_on", "slug"]
+        verbose_name = _("review cycle")
+        verbose_name_plural = _("review cycles")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.localized("name")
+
+
 class VoluntaryReport(TimeStampedModel):
-    """A Member State's voluntary report on implementing the Global Compact."""
+    """A Member State's voluntary report on implementing the Global Compact, submitted to a review
+    cycle (reports recorded before cycles were kept may have none)."""
 
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="voluntary_reports", verbose_name=_("country")
     )
     year = models.PositiveSmallIntegerField(_("year"))
     link = models.URLField(_("link"), max_length=500)
+    review_cycle = models.ForeignKey(
+        ReviewCycle,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="voluntary_reports",
+        verbose_name=_("review cycle"),
+    )
+    submitted_on = models.DateField(
+        _("submitted on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the Member State submitted the report; a brief as at a date counts it from then."
+        ),
+    )
 
     history = HistoricalRecords()
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import (
     Count,
     F,
@@ -27,6 +28,7 @@ from rcphub.repository.models import (
     PledgeReport,
     PledgeStage,
     Practice,
+    ReviewCycle,
     SubmissionState,
     VoluntaryReport,
 )
@@ -321,9 +323,17 @@ def pledging_dashboard(*, user: Any, as_at: date | None = None) -> PledgingDashb
     )
 
 
-def voluntary_report_list() -> QuerySet[VoluntaryReport]:
-    """Return the voluntary reports (public, for everyone), with their countries."""
-    return VoluntaryReport.objects.select_related("country")
+def voluntary_report_list(*, review_cycle: str | None = None) -> QuerySet[VoluntaryReport]:
+    """Return the voluntary reports (public, for everyone), with their countries and review cycles;
+    those submitted to `review_cycle` (a slug) if given, else raise a ValidationError naming it."""
+    reports = VoluntaryReport.objects.select_related("country", "review_cycle")
+    if review_cycle:
+        if not ReviewCycle.objects.filter(slug=review_cycle).exists():
+            raise ValidationError(
+                {"review_cycle": _("Unknown review cycle: %(slug)s.") % {"slug": review_cycle[:60]}}
+            )
+        reports = reports.filter(review_cycle__slug=review_cycle)
+    return reports
 
 
 def champion_country_list() -> QuerySet[ChampionCountry]:

@@ -4,8 +4,8 @@ reports and champion countries, read from the YAML file of each kind beside this
 Seeded by `manage.py seed_demo` after the work-plan demo (users, coalitions). Everything goes through the
 repository's services (draft, submit, return or publish) so that history and the search index are filled
 as in real use. Idempotent: stakeholders are matched by acronym, practices by title, pledges by text,
-reports by pledge and date, knowledge products by title, voluntary reports by country and year,
-champions by country.
+reports by pledge and date, knowledge products by title, review cycles by slug, voluntary reports by
+country and year (one recorded before cycles were kept gains its cycle and date), champions by country.
 
 Reviews e-mail their submitters once the transaction commits; the seed sends those e-mails nowhere when it
 runs in a transaction of its own. Called inside a caller's transaction, they go out when the caller
@@ -30,6 +30,7 @@ from rcphub.repository.models import (
     Pledge,
     PledgeReport,
     Practice,
+    ReviewCycle,
     Submission,
     SubmissionState,
     VoluntaryReport,
@@ -40,10 +41,12 @@ from rcphub.repository.services import (
     pledge_create,
     pledge_report_create,
     practice_create,
+    review_cycle_save,
     submission_publish,
     submission_return,
     submission_submit,
     voluntary_report_create,
+    voluntary_report_update,
 )
 
 # The date the demo is written as at: every date in it is on or before it. Which pledges are inactive
@@ -64,7 +67,7 @@ def _content(name: str) -> Any:
 def repository_demo_seed(*, progress: Callable[[str], None] = lambda line: None) -> dict[str, int]:
     """Create the demo repository content that is missing; return what was created, by kind."""
     kinds = ("stakeholder entities", "practices", "pledges", "pledge reports", "knowledge products")
-    created = dict.fromkeys((*kinds, "voluntary reports", "champion countries"), 0)
+    created = dict.fromkeys((*kinds, "review cycles", "voluntary reports", "champion countries"), 0)
     # The demo tells nobody: each review e-mails its submitter after commit, and demo addresses are not
     # real. The transaction sits inside the override so that its commit sends them to no one (a caller
     # that holds a transaction of its own commits later, outside it: see the module docstring).
@@ -76,7 +79,7 @@ def repository_demo_seed(*, progress: Callable[[str], None] = lambda line: None)
             (seeder.practices, ("practices",)),
             (seeder.pledges, ("pledges", "pledge reports")),
             (seeder.knowledge_products, ("knowledge products",)),
-            (seeder.country_records, ("voluntary reports", "champion countries")),
+            (seeder.country_records, ("review cycles", "voluntary reports", "champion countries")),
         ):
             step()
             progress("repository: " + ", ".join(f"{created[kind]} {kind}" for kind in said))
@@ -202,13 +205,30 @@ class _Seeder:
                 self.created["knowledge products"] += 1
 
     def country_records(self) -> None:
-        reports = set(VoluntaryReport.objects.values_list("country__iso2", "year"))
+        cycles = set(ReviewCycle.objects.values_list("slug", flat=True))
+        for spec in _content("review_cycles"):
+            if spec["slug"] not in cycles:
+                review_cycle_save(by=self.reviewer, **spec)
+                self.created["review cycles"] += 1
+        reports = {
+            (report.country.iso2, report.year): report
+            for report in VoluntaryReport.objects.select_related("country")
+        }
         for spec in _content("voluntary_reports"):
-            if (spec["country"], spec["year"]) not in reports:
+            report = reports.get((spec["country"], spec["year"]))
+            if report is None:
                 voluntary_report_create(
                     by=self.reviewer, **{**spec, "country": self.countries[spec["country"]]}
                 )
                 self.created["voluntary reports"] += 1
+            elif report.review_cycle_id is None and spec.get("review_cycle"):
+                # Seeded before review cycles were kept: give it its cycle and date, once.
+                voluntary_report_update(
+                    report=report,
+                    by=self.reviewer,
+                    review_cycle=spec["review_cycle"],
+                    submitted_on=spec.get("submitted_on"),
+                )
         champions = set(ChampionCountry.objects.values_list("country__iso2", flat=True))
         for spec in _content("champion_countries"):
             if spec["country"] not in champions:

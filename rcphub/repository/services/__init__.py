@@ -11,7 +11,7 @@ code, implementer types by code, entities (pledger, partners, implementers, lead
 matched pledge by id. An unknown one is refused with a ValidationError naming the field.
 
 One module a sub-domain: `practices`, `pledges` (and their reports), `workflow` (submit, return,
-publish), `knowledge` (knowledge products), `countries` (voluntary reports, champion countries) and
+publish), `knowledge` (knowledge products), `countries` (review cycles, voluntary reports, champion countries) and
 `common` (what they share). Import the services from here.
 """
 
@@ -19,6 +19,7 @@ from rcphub.repository.services.common import LANGUAGES, clean_language, clean_l
 from rcphub.repository.services.countries import (
     VOLUNTARY_REPORT_FIRST_YEAR,
     champion_country_set,
+    review_cycle_save,
     voluntary_report_create,
     voluntary_report_update,
 )
@@ -99,6 +100,7 @@ __all__ = [
     "practice_submit",
     "practice_update",
     "resolve_many",
+    "review_cycle_save",
     "submission_publish",
     "submission_return",
     "submission_submit",

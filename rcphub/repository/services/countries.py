@@ -1,5 +1,5 @@
-"""Writes on the country records: Member States' voluntary reports and the champion countries (the
-platform secretariat)."""
+"""Writes on the country records: the review cycles, Member States' voluntary reports and the
+champion countries (the platform secretariat)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from rcphub.core.dates import today
 from rcphub.reference.models import Country
-from rcphub.repository.models import ChampionCountry, VoluntaryReport
+from rcphub.repository.models import ChampionCountry, ReviewCycle, VoluntaryReport
 from rcphub.repository.permissions import can_manage_country_records
 from rcphub.repository.services.common import unknown_message
 
@@ -30,6 +30,27 @@ def _resolve_country(value: Any, *, field: str = "country") -> Country:
     return country
 
 
+def _resolve_review_cycle(value: Any) -> ReviewCycle | None:
+    if value is None or value == "" or isinstance(value, ReviewCycle):
+        return value or None
+    slug = str(value).strip()[:60]
+    cycle = ReviewCycle.objects.filter(slug=slug).first()
+    if cycle is None:
+        raise ValidationError({"review_cycle": _("Unknown review cycle: %(slug)s.") % {"slug": slug or "—"}})
+    return cycle
+
+
+def _check_submitted_on(submitted_on: date | None) -> None:
+    if submitted_on is None:
+        return
+    if submitted_on > today():
+        raise ValidationError({"submitted_on": _("A report cannot be submitted after today.")})
+    if submitted_on.year < VOLUNTARY_REPORT_FIRST_YEAR:
+        raise ValidationError(
+            {"submitted_on": _("Give a date from %(first)s on.") % {"first": VOLUNTARY_REPORT_FIRST_YEAR}}
+        )
+
+
 def _check_report_year(year: Any) -> None:
     if not isinstance(year, int) or not VOLUNTARY_REPORT_FIRST_YEAR <= year <= today().year + 1:
         raise ValidationError(
@@ -42,6 +63,7 @@ def _check_report_year(year: Any) -> None:
 
 def _save_voluntary_report(report: VoluntaryReport, *, by: Any) -> VoluntaryReport:
     _check_report_year(report.year)
+    _check_submitted_on(report.submitted_on)
     taken = VoluntaryReport.objects.filter(country=report.country, year=report.year).exclude(pk=report.pk)
     if taken.exists():
         raise ValidationError(
@@ -57,20 +79,53 @@ def _save_voluntary_report(report: VoluntaryReport, *, by: Any) -> VoluntaryRepo
 
 
 @transaction.atomic
-def voluntary_report_create(*, by: Any, country: Any, year: int, link: str) -> VoluntaryReport:
-    """Record a Member State's voluntary report on the Global Compact; the platform secretariat may."""
+def review_cycle_save(
+    *, by: Any, slug: str, name_en: str, held_on: date, name_fr: str = "", name_ru: str = ""
+) -> ReviewCycle:
+    """Record a review cycle of the Global Compact, or change the one with that slug; the platform
+    secretariat may."""
     if not can_manage_country_records(by):
         raise PermissionDenied
-    report = VoluntaryReport(country=_resolve_country(country), year=year, link=(link or "").strip())
+    cycle = ReviewCycle.objects.filter(slug=slug).first() or ReviewCycle(slug=slug)
+    cycle.name_en, cycle.name_fr, cycle.name_ru = (name.strip() for name in (name_en, name_fr, name_ru))
+    cycle.held_on = held_on
+    cycle.full_clean()
+    cycle._history_user = by  # type: ignore[attr-defined]
+    cycle.save()
+    return cycle
+
+
+@transaction.atomic
+def voluntary_report_create(
+    *,
+    by: Any,
+    country: Any,
+    year: int,
+    link: str,
+    review_cycle: Any = None,
+    submitted_on: date | None = None,
+) -> VoluntaryReport:
+    """Record a Member State's voluntary report on the Global Compact, with the review cycle it was
+    submitted to (a cycle or its slug) and the day it was; the platform secretariat may."""
+    if not can_manage_country_records(by):
+        raise PermissionDenied
+    report = VoluntaryReport(
+        country=_resolve_country(country),
+        year=year,
+        link=(link or "").strip(),
+        review_cycle=_resolve_review_cycle(review_cycle),
+        submitted_on=submitted_on,
+    )
     return _save_voluntary_report(report, by=by)
 
 
 @transaction.atomic
 def voluntary_report_update(*, report: VoluntaryReport, by: Any, **fields: Any) -> VoluntaryReport:
-    """Change a voluntary report (country, year, link); the platform secretariat may."""
+    """Change a voluntary report (country, year, link, review cycle, submitted on); the platform
+    secretariat may."""
     if not can_manage_country_records(by):
         raise PermissionDenied
-    unknown = set(fields) - {"country", "year", "link"}
+    unknown = set(fields) - {"country", "year", "link", "review_cycle", "submitted_on"}
     if unknown:
         raise ValueError(f"Not a field here: {', '.join(sorted(unknown))}")
     if "country" in fields:
@@ -79,6 +134,10 @@ def voluntary_report_update(*, report: VoluntaryReport, by: Any, **fields: Any) 
         report.year = fields["year"]
     if "link" in fields:
         report.link = (fields["link"] or "").strip()
+    if "review_cycle" in fields:
+        report.review_cycle = _resolve_review_cycle(fields["review_cycle"])
+    if "submitted_on" in fields:
+        report.submitted_on = fields["submitted_on"]
     return _save_voluntary_report(report, by=by)
 
 

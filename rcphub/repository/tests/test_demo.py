@@ -22,6 +22,7 @@ from rcphub.repository.models import (
     Pledge,
     PledgeReport,
     Practice,
+    ReviewCycle,
     SubmissionState,
     VoluntaryReport,
 )
@@ -85,6 +86,13 @@ def test_demo_covers_the_region_and_every_objective(seeded: dict[str, Any]) -> N
     }
     for model in (KnowledgeProduct, VoluntaryReport):
         assert not model.objects.exclude(link__startswith="https://demo.rcphub.org/").exists()
+    # Every voluntary report was submitted to a review cycle, before the forum opened.
+    assert created["review cycles"] == 2
+    assert set(ReviewCycle.objects.values_list("slug", flat=True)) == {"imrf-2022", "imrf-2026"}
+    for report in VoluntaryReport.objects.select_related("review_cycle"):
+        assert report.review_cycle is not None and report.submitted_on is not None, report
+        assert report.submitted_on < report.review_cycle.held_on <= AS_AT
+    assert VoluntaryReport.objects.filter(review_cycle__slug="imrf-2026").count() >= 5
 
     # Every published pledge has a published report, or is inactive on purpose (none for two years).
     listed = pledge_list(user=None, as_at=AS_AT).annotate(
@@ -131,8 +139,14 @@ def test_demo_goes_through_the_review_and_runs_once(seeded: dict[str, Any]) -> N
     assert not {p.title for p in Practice.objects.exclude(state=PUBLISHED)} & indexed
 
     counts = (Practice.objects.count(), Pledge.objects.count(), PledgeReport.objects.count())
+    # A report seeded before review cycles were kept gains its cycle and date on the next run.
+    old = VoluntaryReport.objects.get(country__iso2="AL", year=2021)
+    VoluntaryReport.objects.filter(pk=old.pk).update(review_cycle=None, submitted_on=None)
     again = repository_demo_seed(progress=lambda line: None)
     assert set(again.values()) == {0}
     assert (Practice.objects.count(), Pledge.objects.count(), PledgeReport.objects.count()) == counts
+    old.refresh_from_db()
+    assert old.review_cycle is not None and old.review_cycle.slug == "imrf-2022"
+    assert str(old.submitted_on) == "2021-11-30"
     # About 8 s of CPU on the development machine; a generous bound catches a runaway seed.
     assert seeded["cpu_seconds"] < 30
