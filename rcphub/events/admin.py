@@ -13,5 +13,5 @@ class EventAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "description", "place", "facilitators"]
     date_hierarchy = "starts_at"
     readonly_fields = ["version"]
-    filter_horizontal = ["countries", "organisers"]
+    filter_horizontal = ["countries", "unct_countries", "organisers"]
     raw_id_fields = ["support_request"]

@@ -41,6 +41,9 @@ class EventOut(Schema):
     coalition: str | None = Field(None, description="The coalition's slug; null for a platform-wide event.")
     description: str
     countries: list[str] = Field(description="ISO alpha-3 codes of the countries concerned.")
+    unct_countries: list[str] = Field(
+        description="ISO alpha-3 codes of the countries whose UN Country Team the event served."
+    )
     starts_at: datetime
     ends_at: datetime
     online: bool
@@ -62,6 +65,10 @@ class EventOut(Schema):
     @staticmethod
     def resolve_countries(event: Event) -> list[str]:
         return [country.iso3 for country in event.countries.all()]
+
+    @staticmethod
+    def resolve_unct_countries(event: Event) -> list[str]:
+        return [country.iso3 for country in event.unct_countries.all()]
 
     @staticmethod
     def resolve_organisers(event: Event) -> list[str]:
@@ -106,6 +113,11 @@ class EventIn(Schema):
     countries: list[str] = Field(
         default_factory=list, max_length=100, description="ISO alpha-2 or alpha-3 codes."
     )
+    unct_countries: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="The countries whose UN Country Team the event served: ISO alpha-2 or alpha-3 codes.",
+    )
     starts_at: datetime = Field(description="With its offset; a time without one is the site's local time.")
     ends_at: datetime = Field(description="Not before `starts_at`.")
     online: bool = False
@@ -128,6 +140,7 @@ def _references(request: HttpRequest, payload: EventIn) -> selectors.EventRefere
         user=request.user,
         coalition=payload.coalition.strip() if payload.coalition else None,
         countries=payload.countries,
+        unct_countries=payload.unct_countries,
         organisers=payload.organisers,
         support_request=payload.support_request,
     )
@@ -164,6 +177,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> Event:
     event = services.event_create(
         coalition=references.coalition,
         countries=references.countries,
+        unct_countries=references.unct_countries,
         organisers=references.organisers,
         support_request=references.support_request,
         by=request.user,
@@ -183,6 +197,7 @@ def update_event(request: HttpRequest, event_id: int, payload: EventUpdateIn) ->
         expected_version=payload.version,
         coalition=references.coalition,
         countries=references.countries,
+        unct_countries=references.unct_countries,
         organisers=references.organisers,
         support_request=references.support_request,
         **_fields(payload),

@@ -79,6 +79,12 @@ class EventForm(forms.Form):
     countries = ModelMultipleChoiceField(
         label=_("Countries"), queryset=Country.objects.order_by("name_en"), required=False
     )
+    unct_countries = ModelMultipleChoiceField(
+        label=_("UN Country Teams served"),
+        queryset=Country.objects.order_by("name_en"),
+        required=False,
+        help_text=_("The countries whose UN Country Team the event served."),
+    )
     facilitators = forms.CharField(
         label=_("Facilitators"),
         max_length=500,
@@ -131,7 +137,8 @@ class EventEditForm(EventForm):
 
     @staticmethod
     def initial_for(event: Event) -> dict[str, Any]:
-        """Return the form's initial values from the event (countries and organisers prefetched)."""
+        """Return the form's initial values from the event (countries, UN Country Teams and organisers
+        prefetched)."""
         names = (
             "coalition",
             "kind",
@@ -149,5 +156,6 @@ class EventEditForm(EventForm):
         initial["starts_at"] = timezone.localtime(event.starts_at)
         initial["ends_at"] = timezone.localtime(event.ends_at)
         initial["countries"] = list(event.countries.all())
+        initial["unct_countries"] = list(event.unct_countries.all())
         initial["organisers"] = list(event.organisers.all())
         return initial

@@ -44,6 +44,13 @@ class Event(VersionedModel):
     countries = models.ManyToManyField(
         Country, blank=True, related_name="events", verbose_name=_("countries")
     )
+    unct_countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="unct_events",
+        verbose_name=_("UN Country Teams served"),
+        help_text=_("The countries whose UN Country Team the event served."),
+    )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     online = models.BooleanField(_("online"), default=False)
@@ -67,7 +74,7 @@ class Event(VersionedModel):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
 
-    history = HistoricalRecords(m2m_fields=[countries, organisers])
+    history = HistoricalRecords(m2m_fields=[countries, unct_countries, organisers])
 
     class Meta:
         ordering = ["starts_at", "id"]

@@ -49,6 +49,10 @@ EVENT_PREFETCH = (
     Prefetch(
         "countries", queryset=Country.objects.only("id", "iso2", "iso3", "name_en", "name_fr", "name_ru")
     ),
+    Prefetch(
+        "unct_countries",
+        queryset=Country.objects.only("id", "iso2", "iso3", "name_en", "name_fr", "name_ru"),
+    ),
     Prefetch("organisers", queryset=Entity.objects.only("id", "acronym", "name").order_by("acronym")),
 )
 
@@ -302,7 +306,7 @@ def month_calendar(*, user: Any, month: date, filters: EventFilters, today: date
     """Return the month's grid with the events the user may see on each day they are on.
 
     Days of the neighbouring months that fill the first and last weeks carry their events too.
-    One query for the events, two for their countries and organisers.
+    One query for the events, three for their countries, UN Country Teams served and organisers.
     """
     weeks = month_weeks(month)
     grid_start, grid_end = weeks[0][0], weeks[-1][-1]
@@ -351,6 +355,7 @@ class EventReferences:
     countries: list[Country]
     organisers: list[Entity]
     support_request: SupportRequest | None
+    unct_countries: list[Country]
 
 
 def event_references_resolve(
@@ -360,9 +365,11 @@ def event_references_resolve(
     countries: list[str],
     organisers: list[str],
     support_request: int | None,
+    unct_countries: list[str] | None = None,
 ) -> EventReferences:
-    """Return the coalition (slug), countries (ISO codes), organisers (acronyms) and support request (id)
-    an event's input names; raise ValidationError naming each that does not exist or the user may not see.
+    """Return the coalition (slug), countries and UN Country Teams served (ISO codes), organisers
+    (acronyms) and support request (id) an event's input names; raise ValidationError naming each that
+    does not exist or the user may not see.
 
     The request must be addressed to the same coalition; one that is not reads as unknown, so that
     nobody learns of other coalitions' requests. A constant number of queries.
@@ -377,6 +384,11 @@ def event_references_resolve(
     found_organisers: list[Entity] = []
     try:
         found_countries = countries_by_code(countries, field="countries")
+    except ValidationError as error:
+        errors.update({name: messages[0] for name, messages in error.message_dict.items()})
+    found_unct_countries: list[Country] = []
+    try:
+        found_unct_countries = countries_by_code(unct_countries or [], field="unct_countries")
     except ValidationError as error:
         errors.update({name: messages[0] for name, messages in error.message_dict.items()})
     try:
@@ -402,4 +414,5 @@ def event_references_resolve(
         countries=found_countries,
         organisers=found_organisers,
         support_request=found_request,
+        unct_countries=found_unct_countries,
     )

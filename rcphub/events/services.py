@@ -70,6 +70,7 @@ def event_create(
     coalition: Coalition | None,
     by: Any,
     countries: Iterable[Country] = (),
+    unct_countries: Iterable[Country] = (),
     organisers: Iterable[Entity] = (),
     support_request: SupportRequest | None = None,
     **fields: Any,
@@ -86,6 +87,7 @@ def event_create(
     event._history_user = by  # type: ignore[attr-defined]
     event.save()
     event.countries.set(list(countries))
+    event.unct_countries.set(list(unct_countries))
     event.organisers.set(list(organisers))
     return event
 
@@ -101,6 +103,7 @@ def event_update(
     expected_version: int | None,
     coalition: Coalition | None = _KEEP,
     countries: Iterable[Country] | None = None,
+    unct_countries: Iterable[Country] | None = None,
     organisers: Iterable[Entity] | None = None,
     support_request: SupportRequest | None = _KEEP,
     **fields: Any,
@@ -123,6 +126,8 @@ def event_update(
     event.save_versioned(expected_version=expected_version)
     if countries is not None:
         event.countries.set(list(countries))
+    if unct_countries is not None:
+        event.unct_countries.set(list(unct_countries))
     if organisers is not None:
         event.organisers.set(list(organisers))
     return event

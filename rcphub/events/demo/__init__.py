@@ -2,7 +2,8 @@
 from events.yaml beside this module.
 
 Written for the demo. Seeded by `manage.py seed_demo` after the work-plan demo (coalitions, entities
-and demo users must exist). Idempotent: an event is matched by its title and its start.
+and demo users must exist). Idempotent: an event is matched by its title and its start; one seeded
+before events named the UN Country Teams they served gains them.
 Times are the local times of the place (Geneva time for online events).
 """
 
@@ -21,7 +22,7 @@ from rcphub.accounts.models import User
 from rcphub.coalitions.models import Coalition
 from rcphub.core.demodata import demo_content
 from rcphub.events.models import Event
-from rcphub.events.services import event_create
+from rcphub.events.services import event_create, event_update
 from rcphub.reference.models import Country, Entity
 from rcphub.workplans.demo import PLATFORM_USER
 
@@ -42,6 +43,7 @@ class EventSpec:
     online: bool = False
     days: int = 1
     countries: tuple[str, ...] = ()  # ISO alpha-3
+    unct_countries: tuple[str, ...] = ()  # ISO alpha-3: the UN Country Teams the event served
     organisers: tuple[str, ...] = ()
     facilitators: str = ""
     description: str = ""
@@ -63,6 +65,7 @@ def _spec(row: dict[str, Any], zones: dict[str, str]) -> EventSpec:
         "end": time.fromisoformat(row["end"]),
         "zone": ZoneInfo(zones.get(city, DEFAULT_ZONE)),
         "countries": tuple(row.get("countries", ())),
+        "unct_countries": tuple(row.get("unct_countries", ())),
         "organisers": tuple(row.get("organisers", ())),
     }
     return EventSpec(**values)
@@ -84,7 +87,16 @@ def events_demo_seed(*, progress: Callable[[str], None] = lambda line: None) -> 
     countries = {c.iso3: c for c in Country.objects.all()}
     with transaction.atomic():
         for spec in event_specs():
-            if Event.objects.filter(title=spec.title, starts_at=spec.starts_at()).exists():
+            existing = Event.objects.filter(title=spec.title, starts_at=spec.starts_at()).first()
+            if existing is not None:
+                if spec.unct_countries and not existing.unct_countries.exists():
+                    # Seeded before events named the UN Country Teams they served: name them, once.
+                    event_update(
+                        event=existing,
+                        by=by,
+                        expected_version=existing.version,
+                        unct_countries=[countries[code] for code in spec.unct_countries],
+                    )
                 continue
             if spec.coalition is not None and spec.coalition not in coalitions:
                 progress(f"events: skipped “{spec.title}”, no coalition {spec.coalition}")
@@ -92,6 +104,7 @@ def events_demo_seed(*, progress: Callable[[str], None] = lambda line: None) -> 
             event_create(
                 coalition=coalitions[spec.coalition] if spec.coalition else None,
                 countries=[countries[code] for code in spec.countries],
+                unct_countries=[countries[code] for code in spec.unct_countries],
                 organisers=[entities[acronym] for acronym in spec.organisers if acronym in entities],
                 by=by,
                 title=spec.title,

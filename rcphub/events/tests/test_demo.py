@@ -27,5 +27,17 @@ def test_demo_puts_thirty_events_of_2026_on_the_calendar_once():
     assert events.filter(online=True).exists() and events.exclude(place="").exists()
     assert all(event.ends_at >= event.starts_at for event in events)
     assert not Event.history.filter(history_user__isnull=True).exists()
+    # The workshops and trainings for UN Country Teams name the teams they served.
+    served = events.filter(unct_countries__isnull=False).distinct()
+    assert served.count() == 6
+    assert set(served.values_list("kind", flat=True)) == {"training", "workshop"}
+    for event in served:
+        assert set(event.unct_countries.all()) <= set(event.countries.all()), event
     assert events_demo_seed(progress=lambda line: None) == {"events": 0}
     assert Event.objects.count() == 30
+    # A calendar seeded before events named their teams gains them, once, without new events.
+    workshop = served.get(title="Youth, peace and security workshop")
+    workshop.unct_countries.clear()
+    assert events_demo_seed(progress=lambda line: None) == {"events": 0}
+    assert sorted(workshop.unct_countries.values_list("iso3", flat=True)) == ["BIH", "MNE", "SRB"]
+    assert Event.objects.get(pk=workshop.pk).version == 2
