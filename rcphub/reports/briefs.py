@@ -60,6 +60,16 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Grid:
+    """A table of several numbers a row: a heading per column, the first column the row's label."""
+
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+    kind: str = "grid"
+
+
+@dataclass(frozen=True)
 class Item:
     text: str
     link: str = ""
@@ -473,6 +483,30 @@ def _funding(
                 ]
             )
         )
+        if entry["thematic_areas"]:
+            blocks.append(
+                Grid(
+                    _("%(fund)s: joint programmes by the fund's thematic areas as at the date")
+                    % {"fund": entry["acronym"]},
+                    [
+                        _("Thematic area"),
+                        _("Funded, region"),
+                        _("Pipeline, region"),
+                        _("Funded, all"),
+                        _("Pipeline, all"),
+                    ],
+                    [
+                        [
+                            area["name"],
+                            *(
+                                _number(area[key])
+                                for key in ("funded_region", "pipeline_region", "funded_all", "pipeline_all")
+                            ),
+                        ]
+                        for area in entry["thematic_areas"]
+                    ],
+                )
+            )
     return blocks
 
 

@@ -311,8 +311,26 @@ def _funding(reader: Any, region: list[int], *, as_at: date, result: BriefFigure
             currency=F("fund__currency"),
             contributor__country_id__in=region,
         ).values_list("amount", flat=True)
+        by_area: dict[tuple[str, str], int] = {
+            (row["thematic_area__code"], row["state_as_at"]): row["n"]
+            for row in region_programmes.order_by()
+            .values("thematic_area__code", "state_as_at")
+            .annotate(n=Count("pk", distinct=True))
+        }
+        areas = [
+            {
+                "code": row.thematic_area,
+                "name": row.label,
+                "funded_region": by_area.get((row.thematic_area, "funded"), 0),
+                "pipeline_region": by_area.get((row.thematic_area, "pipeline"), 0),
+                "funded_all": row.funded_count,
+                "pipeline_all": row.pipeline_count,
+            }
+            for row in capitalisation.thematic_areas
+        ]
         result.funds.append(
             {
+                "thematic_areas": areas,
                 "fund": fund,
                 "capitalisation": capitalisation,
                 "acronym": fund.acronym,
@@ -344,6 +362,12 @@ def _funding(reader: Any, region: list[int], *, as_at: date, result: BriefFigure
         "joint_programmes_funded_region": main["joint_programmes_funded_region"] if main else 0,
         "joint_programmes_pipeline_region": main["joint_programmes_pipeline_region"] if main else 0,
         "joint_programmes_funded_all": main["joint_programmes_funded_all"] if main else 0,
+        "joint_programmes_by_thematic_area": {
+            area["code"]: {
+                key: area[key] for key in ("funded_region", "pipeline_region", "funded_all", "pipeline_all")
+            }
+            for area in (main["thematic_areas"] if main else [])
+        },
     }
 
 

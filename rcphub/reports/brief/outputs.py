@@ -129,6 +129,9 @@ def brief_docx(
                     header=[block.heading, _("Number")],
                     rows=[[label, str(count)] for label, count, _link in block.rows],
                 )
+            elif block.kind == "grid":
+                document.add_paragraph().add_run(block.caption).bold = True
+                docx_table(document, header=block.header, rows=block.rows)
             elif block.kind == "items":
                 if block.label:
                     document.add_heading(block.label, level=2)
@@ -169,7 +172,11 @@ def figure_rows(figures: dict[str, Any]) -> list[tuple[str, str, Any]]:
     rows: list[tuple[str, str, Any]] = []
     for figure, value in figures.items():
         if isinstance(value, dict):
-            rows.extend((figure, str(key), item) for key, item in value.items())
+            for key, item in value.items():
+                if isinstance(item, dict):
+                    rows.extend((figure, f"{key}.{field}", part) for field, part in item.items())
+                else:
+                    rows.append((figure, str(key), item))
         elif isinstance(value, list):
             for index, item in enumerate(value, start=1):
                 if isinstance(item, dict):

@@ -49,3 +49,30 @@ def test_a_members_brief_counts_the_internal_activities_for_the_platform_secreta
         == Activity.objects.filter(output__result__work_plan=work_plan).count()
         == 2
     )
+
+
+def test_joint_programmes_count_by_the_funds_own_thematic_areas_in_the_region_and_in_all(world, client):
+    from rcphub.funding.models import FundThematicArea, JointProgramme
+    from rcphub.reference.models import Country
+    from rcphub.reports.tests.test_brief import AS_AT
+
+    programme = JointProgramme.objects.get(title="Safe pathways")  # funded, in Serbia
+    other_area = FundThematicArea.objects.create(fund=programme.fund, code="data", name_en="Data", position=2)
+    elsewhere = JointProgramme.objects.create(
+        fund=programme.fund,
+        title="Data for all",
+        thematic_area=other_area,
+        budget=10_000,
+        currency="USD",
+        submitted_on=date(2025, 2, 1),
+    )
+    elsewhere.countries.set(Country.objects.filter(iso3="MEX"))
+    figures = client.get(f"/api/v1/briefs/{world.slug}?as_at={AS_AT.isoformat()}").json()["figures"]
+    assert figures["joint_programmes_by_thematic_area"] == {
+        "migration": {"funded_region": 1, "pipeline_region": 0, "funded_all": 1, "pipeline_all": 0},
+        "data": {"funded_region": 0, "pipeline_region": 0, "funded_all": 0, "pipeline_all": 1},
+    }
+    page = client.get(f"/briefs/{world.slug}/?as_at={AS_AT.isoformat()}").content.decode()
+    assert (
+        "joint programmes by the fund&#x27;s thematic areas" in page and '<th scope="row">Data</th>' in page
+    )
