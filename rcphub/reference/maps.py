@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,7 @@ def _thinned_arcs() -> list[list[list[int]]]:
                 kept.append(point)
         kept.append(points[-1])
         deltas = [list(kept[0])]
-        deltas += [[b[0] - a[0], b[1] - a[1]] for a, b in zip(kept, kept[1:], strict=False)]
+        deltas += [[b[0] - a[0], b[1] - a[1]] for a, b in pairwise(kept)]
         thinned.append(deltas)
     return thinned
 
