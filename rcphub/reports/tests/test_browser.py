@@ -97,7 +97,6 @@ def test_secretariat_publishes_an_edition_a_visitor_follows_a_figure_and_downloa
     download_info.value.save_as(saved)
     with pdfplumber.open(saved) as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
-    print("PDFTEXT", text[:1500])
     assert TITLE in text
     assert re.search(rf"Published practices implemented in the region\D*\b{in_region}\b", text), text[:2000]
     visitor.context.close()
