@@ -367,14 +367,28 @@ def _champions(
                 [Item(champion.country.name) for champion in result.champions], label=_("Champion countries")
             )
         )
-    if result.voluntary_reports:
+    cycles: dict[Any, list[Any]] = {}
+    for report in result.voluntary_reports:
+        cycles.setdefault(report.review_cycle, []).append(report)
+    for cycle, reports in cycles.items():
+        label = (
+            _("Voluntary national reports: %(cycle)s") % {"cycle": cycle.name}
+            if cycle
+            else _("Voluntary national reports")
+        )
         blocks.append(
             Items(
                 [
-                    Item(f"{report.country.name}, {report.year}", report.link)
-                    for report in result.voluntary_reports
+                    Item(
+                        f"{report.country.name}, {report.year}",
+                        report.link,
+                        _("submitted on %(date)s") % {"date": date_format(report.submitted_on)}
+                        if report.submitted_on
+                        else "",
+                    )
+                    for report in reports
                 ],
-                label=_("Voluntary national reports"),
+                label=label,
             )
         )
     return blocks
@@ -417,7 +431,8 @@ def _support(
                     Item(
                         event.title,
                         reverse("events:event_detail", args=[event.pk]),
-                        f"{event.starts_at:%Y-%m-%d} · " + ", ".join(c.name for c in event.countries.all()),
+                        f"{event.starts_at:%Y-%m-%d} · "
+                        + ", ".join(c.name for c in event.unct_countries.all()),
                     )
                     for event in result.workshops
                 ]

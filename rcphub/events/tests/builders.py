@@ -28,6 +28,7 @@ def make_event(
     online: bool = False,
     visibility: str = "public",
     countries: tuple[str, ...] = (),
+    unct_countries: tuple[str, ...] = (),
     organisers: tuple[str, ...] = (),
     **fields: Any,
 ) -> Event:
@@ -46,6 +47,8 @@ def make_event(
     )
     if countries:
         event.countries.set(Country.objects.filter(iso3__in=countries))
+    if unct_countries:
+        event.unct_countries.set(Country.objects.filter(iso3__in=unct_countries))
     if organisers:
         event.organisers.set(Entity.objects.filter(acronym__in=organisers))
     return event

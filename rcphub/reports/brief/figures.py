@@ -3,7 +3,7 @@
 `brief_figures` returns one `BriefFigures` that the page, the API and the files all show. Each count
 keeps to what its reader may see: a public brief is computed as for a visitor, whoever reads it; a
 members' brief is computed for its reader. A record counts as at D when it existed on D: a practice
-published on or before D, a pledge made on or before D, a network established on or before D, a
+or a pledge published on or before D (`PledgeQuerySet.published_by`, the pledging dashboard's rule), a network established on or before D, a
 contribution dated on or before D; the activities of the work plans in force on D (their period covers
 it; `workplans.selectors.activities_in_force`) and the commitments of a review issued
 on or before D, each with its last status report on or before D.
@@ -20,7 +20,6 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
-from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -56,7 +55,7 @@ from rcphub.support.models import RequestState, SupportRequest
 from rcphub.support.permissions import support_request_visibility_q
 from rcphub.workplans.selectors import activities_in_force, activity_status_counts
 
-# Events held for UN Country Teams: the kinds that teach or work with a team.
+# Events held for UN Country Teams: the workshops and trainings that name the teams they served.
 UNCT_EVENT_KINDS = (EventKind.WORKSHOP, EventKind.TRAINING)
 UPCOMING_EVENTS = 10
 
@@ -150,18 +149,29 @@ def brief_figures(*, brief: Brief, as_at: date, user: Any) -> BriefFigures:
     )
     figures["champion_countries"] = [champion.country.iso3 for champion in result.champions]
     result.voluntary_reports = list(
-        VoluntaryReport.objects.filter(country_id__in=region, year__lte=as_at.year).select_related("country")
+        VoluntaryReport.objects.filter(
+            Q(submitted_on__lte=as_at) | Q(submitted_on__isnull=True, year__lte=as_at.year),
+            country_id__in=region,
+        )
+        .select_related("country", "review_cycle")
+        .order_by(F("review_cycle__held_on").desc(nulls_last=True), "country__name_en")
     )
     figures["voluntary_reports"] = [
-        {"country": report.country.iso3, "year": report.year, "link": report.link}
+        {
+            "country": report.country.iso3,
+            "year": report.year,
+            "review_cycle": report.review_cycle.slug if report.review_cycle else None,
+            "submitted_on": report.submitted_on.isoformat() if report.submitted_on else None,
+            "link": report.link,
+        }
         for report in result.voluntary_reports
     ]
 
     events = Event.objects.filter(event_visibility_q(reader), _in_scope("coalition_id", scope))
     result.workshops = list(
-        events.filter(kind__in=UNCT_EVENT_KINDS, countries__in=region, starts_at__date__lte=as_at)
+        events.filter(kind__in=UNCT_EVENT_KINDS, unct_countries__in=region, starts_at__date__lte=as_at)
         .distinct()
-        .prefetch_related("countries")
+        .prefetch_related("unct_countries")
         .order_by("-starts_at")
     )
     figures["unct_workshops"] = len(result.workshops)
@@ -231,9 +241,7 @@ def _practices(region: list[int], *, as_at: date) -> dict[str, Any]:
 
 
 def _pledges(region: list[int], *, as_at: date) -> dict[str, Any]:
-    made = Pledge.objects.annotate(made=Coalesce("made_on", "published_on")).filter(
-        state=SubmissionState.PUBLISHED, made__lte=as_at
-    )
+    made = Pledge.objects.published_by(as_at)
     in_region = made.filter(Q(countries__in=region) | Q(pledger__country_id__in=region)).values("pk")
     pledges = Pledge.objects.filter(pk__in=in_region)
     reported = PledgeReport.objects.filter(
@@ -375,7 +383,7 @@ def earliest_record_date() -> date | None:
     """Return the date of the earliest dated record a brief counts; a brief as at an earlier date has none."""
     dates = [
         Practice.objects.aggregate(d=Min("published_on"))["d"],
-        Pledge.objects.aggregate(d=Min(Coalesce("made_on", "published_on")))["d"],
+        Pledge.objects.aggregate(d=Min("published_on"))["d"],
         Review.objects.aggregate(d=Min("issued_on"))["d"],
         Contribution.objects.aggregate(d=Min("contributed_on"))["d"],
         CountryNetwork.objects.aggregate(d=Min("established_on"))["d"],

@@ -71,6 +71,7 @@ def world(member, coalition, region):
         kind="workshop",
         starts_at=datetime(2025, 4, 2, 9, tzinfo=zone),
         countries=("SRB",),
+        unct_countries=("SRB",),
     )
     make_event(
         coalition=coalition,
@@ -79,6 +80,7 @@ def world(member, coalition, region):
         visibility="internal",
         starts_at=datetime(2025, 4, 9, 9, tzinfo=zone),
         countries=("BIH",),
+        unct_countries=("BIH",),
     )
     make_event(
         coalition=coalition,

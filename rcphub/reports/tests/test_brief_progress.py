@@ -76,3 +76,41 @@ def test_joint_programmes_count_by_the_funds_own_thematic_areas_in_the_region_an
     assert (
         "joint programmes by the fund&#x27;s thematic areas" in page and '<th scope="row">Data</th>' in page
     )
+
+
+def test_workshops_count_by_the_teams_they_served_and_reports_by_cycle_from_their_submission(world, visitor):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from rcphub.events.tests.builders import make_event
+    from rcphub.reference.models import Country
+    from rcphub.reports.tests.test_brief import AS_AT
+    from rcphub.repository.models import ReviewCycle, VoluntaryReport
+
+    # Held in Serbia, but for the UN Country Team of Mexico: not a workshop for the region's teams.
+    make_event(
+        title="Workshop for another team",
+        kind="workshop",
+        starts_at=datetime(2025, 5, 2, 9, tzinfo=ZoneInfo("Europe/Belgrade")),
+        countries=("SRB",),
+        unct_countries=("MEX",),
+    )
+    assert brief_figures(brief=world, as_at=AS_AT, user=visitor).figures["unct_workshops"] == 1
+    cycle = ReviewCycle.objects.create(slug="imrf-2026", name_en="IMRF 2026", held_on=date(2026, 5, 5))
+    serbia = Country.objects.get(iso3="SRB")
+    VoluntaryReport.objects.create(
+        country=serbia, year=2025, link="https://example.org/srb.pdf", review_cycle=cycle, submitted_on=AS_AT
+    )
+    assert (
+        brief_figures(brief=world, as_at=date(2025, 6, 29), user=visitor).figures["voluntary_reports"] == []
+    )
+    reports = brief_figures(brief=world, as_at=AS_AT, user=visitor).figures["voluntary_reports"]
+    assert reports == [
+        {
+            "country": "SRB",
+            "year": 2025,
+            "review_cycle": "imrf-2026",
+            "submitted_on": AS_AT.isoformat(),
+            "link": "https://example.org/srb.pdf",
+        }
+    ]
