@@ -112,6 +112,15 @@ def _pledge_link(**facets: Any) -> str:
     return reverse("repository:pledge_list") + "?" + urlencode(facets, doseq=True)
 
 
+def _links(result: BriefFigures) -> tuple[Any, Any]:
+    """The links to the lists a figure counts: the same filters, the records as they stood on the date."""
+    as_at = result.as_at.isoformat()
+    return (
+        lambda **facets: _practice_link(**facets, as_at=as_at),
+        lambda **facets: _pledge_link(**facets, as_at=as_at),
+    )
+
+
 def _number(value: Any) -> str:
     return "—" if value is None else number_format(value, force_grouping=True)
 
@@ -124,7 +133,7 @@ def brief_sections(result: BriefFigures, *, narrative: dict[str, str] | None = N
     """Return the brief's sections with their figures, charts, tables and links, and its closing notes.
 
     `narrative` gives each section's text as safe HTML (see `narrative.render_narrative`)."""
-    figures, region = result.figures, result.region_codes
+    figures, region = result.figures, result.brief.region.slug
     objectives = dict(GcmObjective.objects.values_list("number", "short_title"))
     builders = {
         BriefSection.STRUCTURE: _structure,
@@ -146,13 +155,13 @@ def brief_sections(result: BriefFigures, *, narrative: dict[str, str] | None = N
                 Section(key=key, heading=str(label), blocks=blocks, narrative=(narrative or {}).get(key, ""))
             )
     notes = [str(DISCLAIMER)] if any(section.key in ("practices", "networks") for section in sections) else []
-    if notes and "XKX" in region:
+    if notes and "XKX" in result.region_codes:
         notes.append(str(KOSOVO_NOTE))
     return BriefPage(result=result, sections=sections, notes=notes)
 
 
 def _structure(
-    result: BriefFigures, figures: dict[str, Any], region: list[str], objectives: dict[int, str]
+    result: BriefFigures, figures: dict[str, Any], region: str, objectives: dict[int, str]
 ) -> list[Any]:
     structure = result.structure
     if structure is None:
@@ -186,18 +195,19 @@ def _objective_rows(
 
 
 def _practices(
-    result: BriefFigures, figures: dict[str, Any], region: list[str], objectives: dict[int, str]
+    result: BriefFigures, figures: dict[str, Any], region: str, objectives: dict[int, str]
 ) -> list[Any]:
     if not figures["practices_in_region"]:
         return []
+    practice_link, _pledge = _links(result)
     names = {country.iso3: country.name for country in result.region_countries}
     types = dict(ImplementerType.objects.values_list("code", "name"))
     by_objective, by_country = figures["practices_by_gcm_objective"], figures["practices_by_country"]
     objective_rows = _objective_rows(
-        by_objective, objectives, lambda number: _practice_link(country=region, objective=number)
+        by_objective, objectives, lambda number: practice_link(region=region, objective=number)
     )
     country_rows = sorted(
-        ((names[iso3], count, _practice_link(country=iso3)) for iso3, count in by_country.items() if count),
+        ((names[iso3], count, practice_link(country=iso3)) for iso3, count in by_country.items() if count),
         key=lambda row: (-row[1], row[0]),
     )
     keys = Keys(
@@ -206,13 +216,13 @@ def _practices(
                 _("Published practices implemented in the region"),
                 _number(figures["practices_in_region"]),
                 "practices_in_region",
-                _practice_link(country=region),
+                practice_link(region=region),
             ),
             Key(
                 _("Share of all practices in the repository"),
                 _pct(figures["practices_share_of_all_pct"]),
                 "practices_share_of_all_pct",
-                reverse("repository:practice_list"),
+                practice_link(),
                 _("of %(all)s published practices from anywhere")
                 % {"all": _number(figures["practices_all"])},
             ),
@@ -246,7 +256,7 @@ def _practices(
                     _("Practices by type of implementer"),
                     _("Implementer"),
                     [
-                        (types.get(code, code), count, _practice_link(country=region, implementer_type=code))
+                        (types.get(code, code), count, practice_link(region=region, implementer_type=code))
                         for code, count in figures["practices_by_implementer_type"].items()
                         if count
                     ],
@@ -262,7 +272,7 @@ def _practices(
                 (
                     str(dict(Scope.choices).get(key, _("Not given"))),
                     count,
-                    _practice_link(country=region, scope=key),
+                    practice_link(region=region, scope=key),
                 )
                 for key, count in figures["practices_by_scope"].items()
             ],
@@ -271,10 +281,11 @@ def _practices(
 
 
 def _pledges(
-    result: BriefFigures, figures: dict[str, Any], region: list[str], objectives: dict[int, str]
+    result: BriefFigures, figures: dict[str, Any], region: str, objectives: dict[int, str]
 ) -> list[Any]:
     if not figures["pledges_in_region"]:
         return []
+    _practice, pledge_link = _links(result)
     return [
         Keys(
             [
@@ -282,7 +293,7 @@ def _pledges(
                     _("Pledges from the region"),
                     _number(figures["pledges_in_region"]),
                     "pledges_in_region",
-                    _pledge_link(country=region),
+                    pledge_link(region=region),
                 ),
                 Key(
                     _("With an implementation report"),
@@ -297,7 +308,7 @@ def _pledges(
             _objective_rows(
                 figures["pledges_by_gcm_objective"],
                 objectives,
-                lambda number: _pledge_link(country=region, objective=number),
+                lambda number: pledge_link(region=region, objective=number),
             ),
         ),
         Table(
@@ -307,7 +318,7 @@ def _pledges(
                 (
                     str(dict(EntityKind.choices).get(key, key)),
                     count,
-                    _pledge_link(country=region, pledger_type=key),
+                    pledge_link(region=region, pledger_type=key),
                 )
                 for key, count in figures["pledges_by_pledger_kind"].items()
             ],
@@ -316,7 +327,7 @@ def _pledges(
 
 
 def _networks(
-    result: BriefFigures, figures: dict[str, Any], region: list[str], objectives: dict[int, str]
+    result: BriefFigures, figures: dict[str, Any], region: str, objectives: dict[int, str]
 ) -> list[Any]:
     if not result.networks:
         return []
@@ -358,7 +369,7 @@ def _networks(
 
 
 def _champions(
-    result: BriefFigures, figures: dict[str, Any], region: list[str], objectives: dict[int, str]
+    result: BriefFigures, figures: dict[str, Any], region: str, objectives: dict[int, str]
 ) -> list[Any]:
     blocks: list[Any] = []
     if result.champions:
@@ -395,7 +406,7 @@ def _champions(
 
 
 def _support(
-    result: BriefFigures, figures: dict[str, Any], region: list[str], objectives: dict[int, str]
+    result: BriefFigures, figures: dict[str, Any], region: str, objectives: dict[int, str]
 ) -> list[Any]:
     if not result.workshops and not figures["support_requests_received"]:
         return []
@@ -450,21 +461,21 @@ def _status_rows(counts: dict[str, int], labels: dict[str, Any]) -> list[tuple[s
 
 
 def _progress(
-    result: BriefFigures, figures: dict[str, Any], region: list[str], objectives: dict[int, str]
+    result: BriefFigures, figures: dict[str, Any], region: str, objectives: dict[int, str]
 ) -> list[Any]:
     rows = _status_rows(figures["activities_by_status"], dict(ProgressStatus.choices))
     return [Table(_("Activities by status as at the date"), _("Status"), rows)] if rows else []
 
 
 def _followup(
-    result: BriefFigures, figures: dict[str, Any], region: list[str], objectives: dict[int, str]
+    result: BriefFigures, figures: dict[str, Any], region: str, objectives: dict[int, str]
 ) -> list[Any]:
     rows = _status_rows(figures["commitments_by_status"], dict(FollowUpStatus.choices))
     return [Table(_("Commitments by status as at the date"), _("Status"), rows)] if rows else []
 
 
 def _funding(
-    result: BriefFigures, figures: dict[str, Any], region: list[str], objectives: dict[int, str]
+    result: BriefFigures, figures: dict[str, Any], region: str, objectives: dict[int, str]
 ) -> list[Any]:
     blocks: list[Any] = []
     for entry in result.funds:
@@ -526,7 +537,7 @@ def _funding(
 
 
 def _next(
-    result: BriefFigures, figures: dict[str, Any], region: list[str], objectives: dict[int, str]
+    result: BriefFigures, figures: dict[str, Any], region: str, objectives: dict[int, str]
 ) -> list[Any]:
     if not result.upcoming:
         return []

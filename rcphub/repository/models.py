@@ -7,12 +7,14 @@ pledge is inactive is derived from its reports, never stored (see `PledgeQuerySe
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import BooleanField, Case, DateField, OuterRef, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, DateField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -199,6 +201,15 @@ class PledgeQuerySet(models.QuerySet["Pledge"]):
                 default=Value(False),
                 output_field=BooleanField(),
             )
+        )
+
+    def from_countries(self, country_ids: Iterable[int] | QuerySet[Any]) -> PledgeQuerySet:
+        """Keep the pledges from these countries: made by one of them (or an entity based there), or
+        concerning one of them. Used by the lists' region filter and by the regional brief."""
+        return self.filter(
+            pk__in=Pledge.objects.filter(
+                Q(countries__in=country_ids) | Q(pledger__country_id__in=country_ids)
+            ).values("pk")
         )
 
     def published_by(self, as_at: date) -> PledgeQuerySet:

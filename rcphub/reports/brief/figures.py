@@ -242,7 +242,7 @@ def _practices(region: list[int], *, as_at: date) -> dict[str, Any]:
 
 def _pledges(region: list[int], *, as_at: date) -> dict[str, Any]:
     made = Pledge.objects.published_by(as_at)
-    in_region = made.filter(Q(countries__in=region) | Q(pledger__country_id__in=region)).values("pk")
+    in_region = made.from_countries(region).values("pk")
     pledges = Pledge.objects.filter(pk__in=in_region)
     reported = PledgeReport.objects.filter(
         pledge=OuterRef("pk"), state=SubmissionState.PUBLISHED, reported_on__lte=as_at

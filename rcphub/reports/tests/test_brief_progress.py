@@ -114,3 +114,30 @@ def test_workshops_count_by_the_teams_they_served_and_reports_by_cycle_from_thei
             "link": "https://example.org/srb.pdf",
         }
     ]
+
+
+def test_each_link_lists_as_many_records_as_the_figure_counts_even_for_a_large_region(world, client, member):
+    from rcphub.reference.models import Region
+    from rcphub.reports.tests.test_brief import AS_AT, _practice
+
+    unece = Region.objects.get(slug="unece")  # 57 countries: more than a list's country filter takes
+    world.region = unece
+    world.save()
+    _practice(member, countries=["KAZ"], published_on=AS_AT)
+    figures = client.get(f"/api/v1/briefs/{world.slug}?as_at={AS_AT.isoformat()}").json()["figures"]
+    page = client.get(f"/briefs/{world.slug}/?as_at={AS_AT.isoformat()}").content.decode()
+    for figure, path, noun in (
+        (
+            "practices_in_region",
+            f"/repository/practices/?region=unece&amp;as_at={AS_AT.isoformat()}",
+            "practices",
+        ),
+        ("pledges_in_region", f"/repository/pledges/?region=unece&amp;as_at={AS_AT.isoformat()}", "pledge"),
+    ):
+        assert f'href="{path}" id="figure-{figure}"' in page
+        listed = client.get(path.replace("&amp;", "&"))
+        assert listed.status_code == 200
+        assert (
+            f'id="result-count">{figures[figure]} {noun}' in listed.content.decode()
+        )  # "1 pledge", "5 practices"
+    assert client.get("/repository/practices/?region=atlantis").status_code == 400

@@ -11,7 +11,7 @@ import django_filters  # type: ignore[import-untyped]
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy
 
-from rcphub.reference.models import EntityKind, GcmObjective
+from rcphub.reference.models import EntityKind, GcmObjective, Region
 from rcphub.repository.filters.base import PLEDGES, RepositoryFilterSet
 from rcphub.repository.filters.facets import (
     choice_facet,
@@ -46,6 +46,10 @@ class PledgeFilterSet(RepositoryFilterSet):
     class Meta:
         model = Pledge
         fields: list[str] = []
+
+    def filter_region(self, queryset: QuerySet[Any], name: str, value: Region) -> QuerySet[Any]:
+        # From the region: made by one of its countries or concerning one (the brief's rule).
+        return queryset.filter(pk__in=Pledge.objects.from_countries(value.countries.all()).values("pk"))
 
     def filter_stage(self, queryset: QuerySet[Any], name: str, value: list[str]) -> QuerySet[Any]:
         return queryset.filter(stage__in=value)

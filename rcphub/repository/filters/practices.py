@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import django_filters  # type: ignore[import-untyped]
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy
@@ -31,7 +32,7 @@ from rcphub.repository.filters.fields import (
     ObjectiveFilter,
     YearFilter,
 )
-from rcphub.repository.models import ImplementerType, Practice, Scope
+from rcphub.repository.models import ImplementerType, Practice, Scope, SubmissionState
 
 # The most years the year facet lists.
 MAX_YEARS = 40
@@ -91,6 +92,8 @@ class PracticeFilterSet(RepositoryFilterSet):
     implementer_type = ImplementerTypeFilter(method="filter_implementer_type")
     scope = ChoiceKeysFilter(method="filter_scope", choices=Scope.choices)
     year = YearFilter(method="filter_year")
+    # The practices as they stood published on a date (a brief's links): published on or before it.
+    as_at = django_filters.DateFilter(method="filter_as_at")
 
     class Meta:
         model = Practice
@@ -98,6 +101,9 @@ class PracticeFilterSet(RepositoryFilterSet):
 
     def filter_implementer_type(self, queryset: QuerySet[Any], name: str, value: list[str]) -> QuerySet[Any]:
         return self._having(queryset, implementer_types__code__in=value)
+
+    def filter_as_at(self, queryset: QuerySet[Any], name: str, value: Any) -> QuerySet[Any]:
+        return queryset.filter(state=SubmissionState.PUBLISHED, published_on__lte=value)
 
     def filter_scope(self, queryset: QuerySet[Any], name: str, value: list[str]) -> QuerySet[Any]:
         return queryset.filter(scope__in=value)
