@@ -85,7 +85,7 @@ def test_secretariat_publishes_an_edition_a_visitor_follows_a_figure_and_downloa
 
     # The figure links to the practices list filtered to the region, which counts the same.
     figure.click()
-    visitor.wait_for_url(re.compile(r"/repository/practices/\?country="))
+    visitor.wait_for_url(re.compile(r"/repository/practices/\?region="))
     expect(visitor.locator("#result-count")).to_have_text(f"{in_region} practices")
 
     # Back on the edition, its PDF downloads with the title and the figure.
