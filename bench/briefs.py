@@ -2,7 +2,7 @@
 
 `python -m bench --only brief` runs it after the pages. Each group of figures (practices, pledges,
 activities by status) is computed `repeats` times by the app (`reports.brief.figures`) and by SQL
-written here, with the same rules (published on or before D, in the region; public activities of
+written here, with the same rules (practices and pledges published on or before D, in the region; public activities of
 endorsed or closed plans of public coalitions in force on D, their status the latest report on or before D), and
 the two results are checked equal before they are timed. Medians in milliseconds.
 """
@@ -79,10 +79,7 @@ def sql_practices(region: list[int], as_at: date) -> dict[str, Any]:
 
 
 def sql_pledges(region: list[int], as_at: date) -> dict[str, Any]:
-    made = (
-        "SELECT id, pledger_id FROM repository_pledge WHERE state = 'published'"
-        " AND COALESCE(made_on, published_on) <= %s"
-    )
+    made = "SELECT id, pledger_id FROM repository_pledge WHERE state = 'published' AND published_on <= %s"
     in_region = (
         f"SELECT m.id, m.pledger_id FROM ({made}) m JOIN reference_entity e ON e.id = m.pledger_id"
         f" WHERE e.country_id IN ({_in(region)}) OR EXISTS (SELECT 1 FROM repository_pledge_countries pc"
