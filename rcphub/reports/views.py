@@ -25,7 +25,7 @@ from rcphub.followup.selectors import review_get
 from rcphub.reports import exports
 from rcphub.reports.brief import outputs
 from rcphub.reports.brief.figures import brief_date, brief_figures
-from rcphub.reports.briefs import brief_sections
+from rcphub.reports.briefs import BriefPage, brief_sections
 from rcphub.reports.editions import changes_since, edition_preview, heading_for
 from rcphub.reports.followup import status_filename, status_of_implementation
 from rcphub.reports.forms import EditionForm
@@ -177,12 +177,15 @@ def brief_file(request: HttpRequest, slug: str, fmt: str, kind: str = "brief") -
     return _download(_live_file(request, fmt, result, heading), fmt, name)
 
 
-def _live_file(request: HttpRequest, fmt: str, result: Any, heading: outputs.Heading) -> bytes:
+def _live_file(
+    request: HttpRequest, fmt: str, result: Any, heading: outputs.Heading, page: BriefPage | None = None
+) -> bytes:
+    """A file computed now: the live brief's, or a draft edition's (`page` then holds its narrative)."""
     base_url = request.build_absolute_uri("/")
     if fmt == "pdf":
-        return outputs.brief_pdf(brief_sections(result), heading, base_url=base_url)
+        return outputs.brief_pdf(page or brief_sections(result), heading, base_url=base_url)
     if fmt == "docx":
-        return outputs.brief_docx(brief_sections(result), heading, base_url=base_url)
+        return outputs.brief_docx(page or brief_sections(result), heading, base_url=base_url)
     return _figures_file(fmt, result.brief, result.as_at, result.region_codes, result.figures, heading)
 
 
@@ -373,4 +376,4 @@ def edition_file(request: HttpRequest, slug: str, number: int, fmt: str, kind: s
             )
             return _download(_figures_file(fmt, brief, edition.as_at, region, figures, heading), fmt, name)
         view = edition_preview(edition, user=request.user, language=language)
-        return _download(_live_file(request, fmt, view.result, view.heading), fmt, name)
+        return _download(_live_file(request, fmt, view.result, view.heading, view.page), fmt, name)

@@ -175,6 +175,9 @@ def test_the_form_drafts_an_edition_and_names_a_bad_date(world, client, platform
     assert edition.narrative == {"practices": {"en": "Three practices, **up**."}}
     preview = client.get(response["Location"]).content.decode()
     assert "Three practices, <strong>up</strong>." in preview
+    draft_pdf = client.get(reverse("briefs:edition_file", args=[world.slug, edition.number, "pdf"]))
+    text = "\n".join(_pdf_text(draft_pdf.content))
+    assert "Three practices, up." in text and "draft: not published" in text
 
 
 def test_a_draft_shows_what_changed_since_the_previous_published_edition(world, client, platform_secretariat):
