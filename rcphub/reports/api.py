@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from rcphub.core.dates import today
-from rcphub.reports.brief.figures import brief_date, brief_figures
+from rcphub.reports.brief.figures import brief_date, brief_figures, edition_reader
 from rcphub.reports.editions import changes_since, frozen_figures
 from rcphub.reports.models import Brief
 from rcphub.reports.selectors import brief_get, brief_list, edition_get, edition_list, previous_published
@@ -126,7 +126,9 @@ def edition(request: HttpRequest, slug: str, number: int) -> dict[str, Any]:
     if item.published:
         figures = item.figures or {}
     else:
-        figures = frozen_figures(brief_figures(brief=found, as_at=item.as_at, user=request.user).figures)
+        figures = frozen_figures(
+            brief_figures(brief=found, as_at=item.as_at, user=edition_reader(found)).figures
+        )
     return {
         "number": item.number,
         "title": item.title,

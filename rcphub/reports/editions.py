@@ -23,7 +23,7 @@ from rcphub.core.models import ProgressStatus
 from rcphub.followup.models import FollowUpStatus
 from rcphub.reference.models import GcmObjective
 from rcphub.reports.brief.changes import Change, figure_changes
-from rcphub.reports.brief.figures import BriefFigures, brief_figures
+from rcphub.reports.brief.figures import BriefFigures, brief_figures, edition_reader
 from rcphub.reports.brief.narrative import narrative_html
 from rcphub.reports.brief.outputs import Heading, brief_docx, brief_pdf
 from rcphub.reports.briefs import BriefPage, brief_sections
@@ -99,25 +99,24 @@ class EditionView:
     heading: Heading
 
 
-def edition_preview(
-    edition: BriefEdition, *, user: Any, language: str, publishing: bool = False
-) -> EditionView:
-    """Return the edition as it would be published now, in the language (the active one)."""
-    result = brief_figures(brief=edition.brief, as_at=edition.as_at, user=user)
+def edition_preview(edition: BriefEdition, *, language: str, publishing: bool = False) -> EditionView:
+    """Return the edition as it would be published now, in the language (the active one), counted for
+    its readers (`edition_reader`), whoever previews it."""
+    result = brief_figures(brief=edition.brief, as_at=edition.as_at, user=edition_reader(edition.brief))
     page = brief_sections(result, narrative=narrative_html(edition.narrative, language))
     heading = heading_for(edition.brief, result, edition=edition, publishing=publishing)
     return EditionView(result=result, page=page, heading=heading)
 
 
 def edition_outputs(
-    edition: BriefEdition, *, user: Any, previous: BriefEdition | None, base_url: str
+    edition: BriefEdition, *, previous: BriefEdition | None, base_url: str
 ) -> tuple[dict[str, Any], dict[tuple[str, str], bytes]]:
     """Return the edition's figures and, for each of its languages, its sections (HTML), PDF and DOCX."""
     files: dict[tuple[str, str], bytes] = {}
     figures: dict[str, Any] = {}
     for language in edition.languages:
         with translation.override(language):
-            view = edition_preview(edition, user=user, language=language, publishing=True)
+            view = edition_preview(edition, language=language, publishing=True)
             figures = view.result.figures
             changes = changes_since(figures, previous)
             context = {"page": view.page, "heading": view.heading, "changes": changes, "previous": previous}

@@ -1,4 +1,5 @@
-"""Who may read a brief: a public one is for everyone; a members' one for the platform's people."""
+"""Who may read a brief: a public one is for everyone; a members' one for the platform's people (a
+coalition's, for its members)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q
 
 from rcphub.accounts.permissions import grants_of, is_platform_secretariat
+from rcphub.coalitions.permissions import member_coalition_ids
 from rcphub.core.rules import q_matches
 
 if TYPE_CHECKING:
@@ -14,11 +16,19 @@ if TYPE_CHECKING:
 
 
 def brief_visibility_q(user: Any, prefix: str = "") -> Q:
-    """Return the filter of the briefs the user may read: public ones, and members' ones for the
-    platform secretariat and every user who holds a membership."""
-    if is_platform_secretariat(user) or grants_of(user):
+    """Return the filter of the briefs the user may read: public ones; members' ones for the platform
+    secretariat, a platform-wide members' brief for every user who holds a membership, and a
+    coalition's members' brief for those who read its internal items (its members)."""
+    if is_platform_secretariat(user):
         return Q()
-    return Q(**{f"{prefix}audience": "public"})
+    public = Q(**{f"{prefix}audience": "public"})
+    if not grants_of(user):
+        return public
+    return (
+        public
+        | Q(**{f"{prefix}coalition__isnull": True})
+        | Q(**{f"{prefix}coalition_id__in": member_coalition_ids(user)})
+    )
 
 
 def can_view_brief(*, user: Any, brief: Brief) -> bool:

@@ -133,7 +133,7 @@ def edition_publish(
     _refuse_published(edition)
     _check_edition_fields(as_at=edition.as_at)
     previous = previous_published(edition)
-    figures, files = edition_outputs(edition, user=user, previous=previous, base_url=base_url)
+    figures, files = edition_outputs(edition, previous=previous, base_url=base_url)
     with transaction.atomic():
         edition.state = EditionState.PUBLISHED
         edition.figures = figures

@@ -304,7 +304,7 @@ def edition_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
         context["sections_html"] = stored.decode()
         context["changes"] = changes_since(edition.figures or {}, previous)
     else:
-        view = edition_preview(edition, user=request.user, language=language)
+        view = edition_preview(edition, language=language)
         context.update(
             {
                 "page": view.page,
@@ -375,5 +375,5 @@ def edition_file(request: HttpRequest, slug: str, number: int, fmt: str, kind: s
                 title=edition.title, subtitle=brief.region.name, as_at=edition.as_at, internal=brief.internal
             )
             return _download(_figures_file(fmt, brief, edition.as_at, region, figures, heading), fmt, name)
-        view = edition_preview(edition, user=request.user, language=language)
+        view = edition_preview(edition, language=language)
         return _download(_live_file(request, fmt, view.result, view.heading, view.page), fmt, name)

@@ -23,6 +23,8 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from rcphub.accounts.models import Role
+from rcphub.accounts.permissions import Grant
 from rcphub.coalitions.models import (
     Coalition,
     CoalitionMember,
@@ -95,6 +97,36 @@ class BriefFigures:
 def reader_of(brief: Brief, user: Any) -> Any:
     """Return whom the figures are computed for: a visitor for a public brief, the reader for a members' one."""
     return AnonymousUser() if brief.audience == BriefAudience.PUBLIC else user
+
+
+class EditionReader:
+    """Whom a members' edition is counted for: what every reader of the brief may see, and no more.
+
+    An edition is published once and read by all its readers, so it cannot count as its publisher
+    sees (the platform secretariat sees every coalition's internal items). Every reader of a
+    coalition's members' brief reads that coalition's internal items (`brief_visibility_q`), and every
+    reader of a members' brief holds a membership: this reader has exactly that, with no entity, no
+    request of its own and no role beyond member.
+    """
+
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+    is_superuser = False
+    is_staff = False
+    pk = id = 0  # no record belongs to it (ids start at 1)
+
+    def __init__(self, coalition_id: int | None) -> None:
+        self._rcphub_grants = (Grant(role=Role.MEMBER, entity_id=0, coalition_id=coalition_id),)
+        self._rcphub_member_coalitions = frozenset({coalition_id} if coalition_id is not None else ())
+
+
+def edition_reader(brief: Brief) -> Any:
+    """Return whom an edition of the brief is counted for: a visitor for a public brief; for a members'
+    one, a reader who sees what all its readers see (`EditionReader`)."""
+    if brief.audience == BriefAudience.PUBLIC:
+        return AnonymousUser()
+    return EditionReader(brief.coalition_id)
 
 
 def scope_coalition_ids(brief: Brief) -> list[int] | None:

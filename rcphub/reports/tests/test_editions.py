@@ -290,3 +290,36 @@ def test_a_stale_version_does_not_overwrite_a_draft(world, platform_secretariat)
     with pytest.raises(ValidationError):
         edition_update(user=platform_secretariat, edition=other, expected_version=stale, title_en="Two")
     assert Brief.objects.get(pk=world.pk).editions.get().title_en == "One"
+
+
+def _publish(brief, user):
+    edition = _draft(brief, user)
+    return edition_publish(
+        user=user, edition=edition, expected_version=edition.version, base_url="http://testserver/"
+    )
+
+
+def test_a_members_edition_counts_what_every_reader_of_it_may_see(
+    world, client, platform_secretariat, member, outsider
+):
+    """The secretariat sees the coalition's internal UNCT training; so do the coalition's members, who
+    alone read its members' brief. A platform-wide members' brief is read by members of any coalition:
+    its edition leaves the coalition's internal items out, though its publisher sees them."""
+    world.audience = "members"
+    world.save()
+    platform = Brief.objects.create(
+        slug="balkans-platform", title_en="Platform brief", region=world.region, audience="members"
+    )
+    live = "/api/v1/briefs/{}?as_at=" + AS_AT.isoformat()
+    client.force_login(platform_secretariat)
+    assert client.get(live.format(platform.slug)).json()["figures"]["unct_workshops"] == 2
+
+    assert _publish(world, platform_secretariat).figures["unct_workshops"] == 2
+    assert _publish(platform, platform_secretariat).figures["unct_workshops"] == 1
+
+    client.force_login(outsider)  # a member of another coalition
+    assert client.get(reverse("briefs:edition", args=[world.slug, 1])).status_code == 404
+    assert client.get(f"/api/v1/briefs/{world.slug}/editions/1").status_code == 404
+    assert client.get(f"/api/v1/briefs/{platform.slug}/editions/1").json()["figures"]["unct_workshops"] == 1
+    client.force_login(member)
+    assert client.get(f"/api/v1/briefs/{world.slug}/editions/1").json()["figures"]["unct_workshops"] == 2
