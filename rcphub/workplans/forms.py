@@ -17,7 +17,7 @@ from rcphub.core.forms import (
 from rcphub.core.models import ProgressStatus, Visibility
 from rcphub.core.validators import validate_code
 from rcphub.reference.models import Country, Entity, GcmObjective, SdgTarget
-from rcphub.workplans.models import Activity, ReportingRound, WorkPlan
+from rcphub.workplans.models import Activity, Output, ReportingRound, Result, WorkPlan, WorkPlanState
 from rcphub.workplans.services import ACTIVITY_FIELDS, ACTIVITY_M2M, MANAGER_ONLY_FIELDS
 
 # ---------------------------------------------------------------------------------------------
@@ -31,6 +31,49 @@ class WorkPlanForm(forms.Form):
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class WorkPlanEditForm(WorkPlanForm):
+    """The work plan's own fields, with the version it was read at; the endorsement date once endorsed."""
+
+    endorsed_on = forms.DateField(
+        label=_("Endorsed on"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("The date the coalition endorsed the plan."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, work_plan: WorkPlan, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": work_plan.title,
+                "period_start": work_plan.period_start,
+                "period_end": work_plan.period_end,
+                "notes": work_plan.notes,
+                "endorsed_on": work_plan.endorsed_on,
+                "version": work_plan.version,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        if work_plan.state != WorkPlanState.ENDORSED:
+            del self.fields["endorsed_on"]
+
+    def workplan_fields(self) -> dict[str, Any]:
+        """Return the cleaned values that `workplan_update` takes, the version aside."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+
+class EndorseForm(forms.Form):
+    """The date the coalition endorsed the plan, entered by the secretariat when it endorses it."""
+
+    endorsed_on = forms.DateField(
+        label=_("Endorsed on"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("The date the coalition endorsed the plan; today if left empty."),
+    )
+
+
 class ResultForm(forms.Form):
     code = forms.CharField(
         label=_("Code"),
@@ -42,6 +85,12 @@ class ResultForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    footnotes = forms.CharField(
+        label=_("Footnotes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("As written in the plan, one a line."),
+    )
 
 
 class OutputForm(ResultForm):
@@ -51,6 +100,28 @@ class OutputForm(ResultForm):
         validators=[validate_code],
         help_text=_("As written in the plan: 1.1, 1.2."),
     )
+
+
+class ResultEditForm(ResultForm):
+    """The result form with the version it was read at, so that a concurrent edit is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    @staticmethod
+    def initial_for(part: Result | Output) -> dict[str, Any]:
+        """Return the form's initial values from the result or output."""
+        names = ("code", "title", "description", "footnotes", "version")
+        return {name: getattr(part, name) for name in names}
+
+    def part_fields(self) -> dict[str, Any]:
+        """Return the cleaned values that `result_save` and `output_save` take, the version as expected."""
+        fields = dict(self.cleaned_data)
+        fields["expected_version"] = fields.pop("version")
+        return fields
+
+
+class OutputEditForm(OutputForm, ResultEditForm):
+    """The output form with the version it was read at."""
 
 
 class ReportingRoundForm(forms.Form):
@@ -169,6 +240,14 @@ class StatusReportForm(StatusFormBase):
     """Record the status of an activity as at a date, in a reporting round or not."""
 
     status = forms.ChoiceField(label=_("Status"), choices=ProgressStatus.choices)
+    status_text = forms.CharField(
+        label=_("Status as written"),
+        max_length=500,
+        required=False,
+        help_text=_("The status in the report's own words, e.g. “Completed/ongoing”, if it says more."),
+    )
+
+    field_order = ["status", "status_text", "as_at", "round", "comment"]
 
     def __init__(self, *args: Any, work_plan: WorkPlan, **kwargs: Any) -> None:
         super().__init__(*args, rounds=ReportingRound.objects.filter(work_plan=work_plan), **kwargs)

@@ -43,7 +43,12 @@ class WorkPlan(VersionedModel):
     state = models.CharField(
         _("state"), max_length=10, choices=WorkPlanState.choices, default=WorkPlanState.DRAFT
     )
-    endorsed_on = models.DateField(_("endorsed on"), null=True, blank=True)
+    endorsed_on = models.DateField(
+        _("endorsed on"),
+        null=True,
+        blank=True,
+        help_text=_("The date the coalition endorsed the plan, as the secretariat enters it."),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
@@ -74,7 +79,9 @@ class WorkPlan(VersionedModel):
         return f"{self.period_start.year}–{self.period_end.year}"
 
 
-class Result(TimeStampedModel):
+class Result(VersionedModel):
+    """A result of the work plan ("Result 1"), with the outputs that lead to it."""
+
     work_plan = models.ForeignKey(
         WorkPlan, on_delete=models.CASCADE, related_name="results", verbose_name=_("work plan")
     )
@@ -82,6 +89,7 @@ class Result(TimeStampedModel):
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.TextField(_("title"))
     description = models.TextField(_("description"), blank=True)
+    footnotes = models.TextField(_("footnotes"), blank=True, help_text=_("As written in the plan, one a line."))
 
     history = HistoricalRecords()
 
@@ -95,7 +103,9 @@ class Result(TimeStampedModel):
         return f"{_('Result')} {self.code}"
 
 
-class Output(TimeStampedModel):
+class Output(VersionedModel):
+    """An output under a result ("1.1"); it is seen by whoever may see its work plan."""
+
     result = models.ForeignKey(
         Result, on_delete=models.CASCADE, related_name="outputs", verbose_name=_("result")
     )
@@ -103,6 +113,7 @@ class Output(TimeStampedModel):
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.TextField(_("title"))
     description = models.TextField(_("description"), blank=True)
+    footnotes = models.TextField(_("footnotes"), blank=True, help_text=_("As written in the plan, one a line."))
 
     history = HistoricalRecords()
 
@@ -232,6 +243,12 @@ class StatusReport(StatusReportBase):
         verbose_name=_("reporting round"),
     )
     status = models.CharField(_("status"), max_length=20, choices=ProgressStatus.choices)
+    status_text = models.CharField(
+        _("status as written"),
+        max_length=500,
+        blank=True,
+        help_text=_("The status in the document's own words, e.g. “Completed/ongoing”, beside the status."),
+    )
 
     history = HistoricalRecords()
 

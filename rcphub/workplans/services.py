@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -62,6 +62,26 @@ ACTIVITY_M2M = (
 MANAGER_ONLY_FIELDS = ("code", "lead_entities", "visibility")
 
 
+def _full_clean(obj: Any, **kwargs: Any) -> None:
+    """Validate the object, putting a uniqueness error on the field people chose ("code", "title").
+
+    The unique sets are (parent, field): the error names the last of them, not the whole form.
+    """
+    try:
+        obj.full_clean(**kwargs)
+    except ValidationError as error:
+        if not hasattr(error, "error_dict") or NON_FIELD_ERRORS not in error.error_dict:
+            raise
+        fields: dict[str, list[ValidationError]] = {}
+        for item in error.error_dict.pop(NON_FIELD_ERRORS):
+            params = item.params if isinstance(item.params, dict) else {}
+            unique = params.get("unique_check") if item.code in ("unique", "unique_together") else None
+            fields.setdefault(unique[-1] if unique else NON_FIELD_ERRORS, []).append(item)
+        for name, items in fields.items():
+            error.error_dict.setdefault(name, []).extend(items)
+        raise ValidationError(error.error_dict) from None
+
+
 def _next_order(qs: Any) -> int:
     return int(qs.aggregate(m=Max("order"))["m"] or 0) + 1
 
@@ -76,17 +96,78 @@ def workplan_create(
     work_plan = WorkPlan(
         coalition=coalition, title=title, period_start=period_start, period_end=period_end, notes=notes
     )
-    work_plan.full_clean()
+    _full_clean(work_plan)
     work_plan._history_user = by  # type: ignore[attr-defined]
     work_plan.save()
     return work_plan
 
 
 @transaction.atomic
-def workplan_transition(*, work_plan: WorkPlan, to_state: str, by: Any, on: date | None = None) -> WorkPlan:
+def workplan_update(
+    *,
+    work_plan: WorkPlan,
+    by: Any,
+    expected_version: int | None,
+    title: str | None = None,
+    period_start: date | None = None,
+    period_end: date | None = None,
+    notes: str | None = None,
+    endorsed_on: date | None = None,
+) -> WorkPlan:
+    """Change the work plan's title, period, notes or endorsement date; refuse a stale version.
+
+    Fields left as None keep their value. The endorsement date is the day the coalition endorsed the
+    plan, which the secretariat may correct on an endorsed plan; a draft has none to correct.
+    """
+    _require_manage(by, work_plan)
+    if title is not None:
+        work_plan.title = title.strip()
+    if period_start is not None:
+        work_plan.period_start = period_start
+    if period_end is not None:
+        work_plan.period_end = period_end
+    if notes is not None:
+        work_plan.notes = notes.strip()
+    if endorsed_on is not None:
+        if work_plan.state != WorkPlanState.ENDORSED:
+            raise ValidationError({"endorsed_on": _("Only an endorsed work plan has an endorsement date.")})
+        work_plan.endorsed_on = _endorsement_date(endorsed_on)
+    _full_clean(work_plan)
+    work_plan._history_user = by  # type: ignore[attr-defined]
+    work_plan.save_versioned(expected_version=expected_version)
+    return work_plan
+
+
+def _endorsement_date(on: date) -> date:
+    if on > today():
+        raise ValidationError({"endorsed_on": _("A work plan cannot be endorsed on a date in the future.")})
+    return on
+
+
+@transaction.atomic
+def workplan_delete(*, work_plan: WorkPlan, by: Any) -> None:
+    """Delete a draft work plan with nothing in it yet; its history keeps it.
+
+    An endorsed or closed plan is a published record and stays; so does a draft whose results,
+    outputs or activities still exist (delete them first, each with its own history).
+    """
+    _require_manage(by, work_plan)
+    _require_draft(work_plan)
+    if work_plan.results.exists():
+        raise ValidationError({"results": _("Delete the work plan's results first.")})
+    work_plan._history_user = by  # type: ignore[attr-defined]
+    work_plan.delete()
+
+
+@transaction.atomic
+def workplan_transition(
+    *, work_plan: WorkPlan, to_state: str, by: Any, on: date | None = None, expected_version: int | None = None
+) -> WorkPlan:
     """Move the work plan to `to_state` if the transition rules and the user's role allow it.
 
-    Endorsing needs at least one activity and records the endorsement date.
+    Endorsing needs at least one activity and records the date the coalition endorsed the plan:
+    `on` as the secretariat enters it (not in the future), today if not given. A stale
+    `expected_version` is refused.
     """
     if not can_transition_workplan(user=by, work_plan=work_plan, to_state=to_state):
         raise PermissionDenied
@@ -106,16 +187,26 @@ def workplan_transition(*, work_plan: WorkPlan, to_state: str, by: Any, on: date
             raise TransitionError(
                 {"state": _("A work plan needs at least one activity before it is endorsed.")}
             )
-        work_plan.endorsed_on = on or today()
+        work_plan.endorsed_on = _endorsement_date(on) if on is not None else today()
+    elif on is not None:
+        raise ValidationError({"endorsed_on": _("Only endorsing a draft records an endorsement date.")})
     work_plan.state = to_state
     work_plan._history_user = by  # type: ignore[attr-defined]
-    work_plan.save_versioned(expected_version=None)
+    work_plan.save_versioned(expected_version=expected_version)
     return work_plan
 
 
 def _require_manage(user: Any, work_plan: WorkPlan) -> None:
     if not can_manage_workplan(user=user, work_plan=work_plan):
         raise PermissionDenied
+
+
+def _require_draft(work_plan: WorkPlan) -> None:
+    """Refuse to delete from a plan once endorsed: what it held stays on the record."""
+    if work_plan.state != WorkPlanState.DRAFT:
+        raise ValidationError(
+            {"state": _("Only a draft work plan's results, outputs and activities can be deleted.")}
+        )
 
 
 @transaction.atomic
@@ -125,37 +216,71 @@ def result_save(
     code: str,
     title: str,
     description: str = "",
+    footnotes: str = "",
     result: Result | None = None,
+    expected_version: int | None = None,
     by: Any,
 ) -> Result:
-    """Create or change a result of the work plan."""
+    """Create or change a result of the work plan; a change is refused on a stale `expected_version`."""
     _require_manage(by, work_plan)
     if result is not None and result.work_plan_id != work_plan.pk:
         raise PermissionDenied
     if result is None:
         result = Result(work_plan=work_plan, order=_next_order(work_plan.results))
     result.code, result.title, result.description = code.strip(), title.strip(), description.strip()
-    result.full_clean()
+    result.footnotes = footnotes.strip()
+    _full_clean(result)
     result._history_user = by  # type: ignore[attr-defined]
-    result.save()
+    result.save_versioned(expected_version=expected_version)
     return result
 
 
 @transaction.atomic
+def result_delete(*, result: Result, by: Any) -> None:
+    """Delete a result of a draft work plan once it has no outputs; its history keeps it."""
+    _require_manage(by, result.work_plan)
+    _require_draft(result.work_plan)
+    if result.outputs.exists():
+        raise ValidationError({"outputs": _("Delete the result's outputs first.")})
+    result._history_user = by  # type: ignore[attr-defined]
+    result.delete()
+
+
+@transaction.atomic
 def output_save(
-    *, result: Result, code: str, title: str, description: str = "", output: Output | None = None, by: Any
+    *,
+    result: Result,
+    code: str,
+    title: str,
+    description: str = "",
+    footnotes: str = "",
+    output: Output | None = None,
+    expected_version: int | None = None,
+    by: Any,
 ) -> Output:
-    """Create or change an output under a result."""
+    """Create or change an output under a result; a change is refused on a stale `expected_version`."""
     _require_manage(by, result.work_plan)
     if output is not None and output.result_id != result.pk:
         raise PermissionDenied
     if output is None:
         output = Output(result=result, order=_next_order(result.outputs))
     output.code, output.title, output.description = code.strip(), title.strip(), description.strip()
-    output.full_clean()
+    output.footnotes = footnotes.strip()
+    _full_clean(output)
     output._history_user = by  # type: ignore[attr-defined]
-    output.save()
+    output.save_versioned(expected_version=expected_version)
     return output
+
+
+@transaction.atomic
+def output_delete(*, output: Output, by: Any) -> None:
+    """Delete an output of a draft work plan once it has no activities; its history keeps it."""
+    _require_manage(by, output.result.work_plan)
+    _require_draft(output.result.work_plan)
+    if output.activities.exists():
+        raise ValidationError({"activities": _("Delete the output's activities first.")})
+    output._history_user = by  # type: ignore[attr-defined]
+    output.delete()
 
 
 def _set_activity(activity: Activity, fields: dict[str, Any]) -> dict[str, Iterable[Any]]:
@@ -192,7 +317,7 @@ def activity_create(*, output: Output, by: Any, **fields: Any) -> Activity:
     _require_manage(by, output.result.work_plan)
     activity = Activity(output=output, order=_next_order(output.activities))
     related = _set_activity(activity, fields)
-    activity.full_clean()
+    _full_clean(activity)
     activity._history_user = by  # type: ignore[attr-defined]
     activity.save()
     for name, values in related.items():
@@ -209,7 +334,7 @@ def activity_update(*, activity: Activity, by: Any, expected_version: int | None
     if not can_manage_workplan(user=by, work_plan=work_plan):
         _refuse_manager_only_changes(activity, fields)
     related = _set_activity(activity, fields)
-    activity.full_clean()
+    _full_clean(activity)
     activity._history_user = by  # type: ignore[attr-defined]
     activity.save_versioned(expected_version=expected_version)
     if "collaborating_coalitions" in related:
@@ -221,6 +346,24 @@ def activity_update(*, activity: Activity, by: Any, expected_version: int | None
     for name, values in related.items():
         getattr(activity, name).set(values)
     return activity
+
+
+@transaction.atomic
+def activity_delete(*, activity: Activity, by: Any) -> None:
+    """Delete an activity of a draft work plan; its history keeps it.
+
+    An activity with reported progress, or one added for a UN Country Team's support request, stays.
+    """
+    _require_manage(by, activity.output.result.work_plan)
+    _require_draft(activity.output.result.work_plan)
+    if activity.demand_driven:
+        raise ValidationError(
+            {"demand_driven": _("This activity answers a support request: decline the request instead.")}
+        )
+    if activity.status_reports.exists():
+        raise ValidationError({"status_reports": _("An activity with reported progress cannot be deleted.")})
+    activity._history_user = by  # type: ignore[attr-defined]
+    activity.delete()
 
 
 def _keep_hidden_coalitions(activity: Activity, chosen: Iterable[Any], by: Any) -> list[Any]:
@@ -254,6 +397,7 @@ def _status_report_build(
     comment: str,
     round: ReportingRound | None,
     by: Any,
+    status_text: str = "",
 ) -> StatusReport:
     """Return an unsaved report after the rules every status report obeys (see `status_report_record`)."""
     work_plan = activity.output.result.work_plan
@@ -267,7 +411,13 @@ def _status_report_build(
         not_before_message=_("The date comes before the work plan's period."),
     )
     report = StatusReport(
-        activity=activity, status=status, as_at=as_at, comment=comment.strip(), round=round, author=by
+        activity=activity,
+        status=status,
+        status_text=status_text.strip(),
+        as_at=as_at,
+        comment=comment.strip(),
+        round=round,
+        author=by,
     )
     # The related objects were given and checked above: no query to look them up again.
     report.full_clean(exclude=["activity", "round", "author"])
@@ -283,14 +433,22 @@ def status_report_record(
     as_at: date | None = None,
     comment: str = "",
     round: ReportingRound | None = None,
+    status_text: str = "",
     by: Any,
 ) -> StatusReport:
     """Record the activity's status as at a date (the round's date when a round is given).
 
+    `status_text` keeps the status in the document's own words beside the normalised `status`.
     The date may not be in the future, nor before the work plan's period starts.
     """
     report = _status_report_build(
-        activity=activity, status=status, as_at=as_at, comment=comment, round=round, by=by
+        activity=activity,
+        status=status,
+        as_at=as_at,
+        comment=comment,
+        round=round,
+        by=by,
+        status_text=status_text,
     )
     report.save()
     return report
@@ -386,6 +544,7 @@ class StatusEntry:
     comment: str = ""
     round: ReportingRound | None = None
     as_at: date | None = None
+    status_text: str = ""
 
 
 @transaction.atomic
@@ -405,6 +564,7 @@ def status_report_bulk_record(*, entries: Sequence[StatusEntry]) -> list[StatusR
             comment=entry.comment,
             round=entry.round,
             by=entry.by,
+            status_text=entry.status_text,
         )
         reports.append(report)
     StatusReport.objects.bulk_create(reports)

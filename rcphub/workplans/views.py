@@ -29,10 +29,14 @@ from rcphub.workplans import exports
 from rcphub.workplans.forms import (
     ActivityEditForm,
     ActivityForm,
+    EndorseForm,
+    OutputEditForm,
     OutputForm,
     ReportingRoundForm,
+    ResultEditForm,
     ResultForm,
     StatusReportForm,
+    WorkPlanEditForm,
     WorkPlanForm,
 )
 from rcphub.workplans.models import WORKPLAN_TRANSITIONS, Activity, WorkPlan, WorkPlanState
@@ -65,6 +69,7 @@ from rcphub.workplans.services import (
     status_report_record,
     workplan_create,
     workplan_transition,
+    workplan_update,
 )
 
 # The button that moves a work plan from one state to another, as the secretariat says it.
@@ -157,8 +162,18 @@ def workplan_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
         for state in WORKPLAN_TRANSITIONS.get(work_plan.state, frozenset())
     ):
         raise NotFound
+    on = None
+    if to_state == WorkPlanState.ENDORSED and work_plan.state == WorkPlanState.DRAFT:
+        endorse = EndorseForm(request.POST)
+        if not endorse.is_valid():
+            messages.error(
+                request,
+                " ".join(f"{endorse.fields[name].label}: {' '.join(errors)}" for name, errors in endorse.errors.items()),
+            )
+            return redirect("workplans:detail", pk=work_plan.pk)
+        on = endorse.cleaned_data["endorsed_on"]
     try:
-        workplan_transition(work_plan=work_plan, to_state=to_state, by=request.user)
+        workplan_transition(work_plan=work_plan, to_state=to_state, by=request.user, on=on)
     except PermissionDenied:
         messages.error(request, _("You may not make this change to the work plan."))
     except ValidationError as error:
@@ -168,6 +183,36 @@ def workplan_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("The work plan is now “%(state)s”.") % {"state": work_plan.get_state_display()}
         )
     return redirect("workplans:detail", pk=work_plan.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workplan_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Let those who manage the work plan change its title, period, notes and endorsement date."""
+    work_plan = workplan_get_for_manage(work_plan_id=pk, user=request.user)
+    form = WorkPlanEditForm(request.POST or None, work_plan=work_plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workplan_update(
+                work_plan=work_plan,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+                **form.workplan_fields(),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Work plan saved."))
+            return redirect("workplans:detail", pk=work_plan.pk)
+    return form_page(
+        request,
+        form=form,
+        title=_("Edit the work plan"),
+        context={
+            "crumbs": _workplan_crumbs(work_plan),
+            "cancel": reverse("workplans:detail", args=[work_plan.pk]),
+        },
+    )
 
 
 @login_required
@@ -226,6 +271,50 @@ def output_create_view(request: HttpRequest, result_pk: int) -> HttpResponse:
             return redirect(f"{reverse('workplans:detail', args=[result.work_plan_id])}#output-{output.pk}")
     crumbs = [*_workplan_crumbs(result.work_plan), (f"{result.code}. {result.title}", "")]
     return form_page(request, form=form, title=_("New output"), context={"crumbs": crumbs})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def result_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Let those who manage the work plan change a result; refuse a stale version."""
+    result = result_get_for_manage(result_id=pk, user=request.user)
+    form = ResultEditForm(request.POST or None, initial=ResultEditForm.initial_for(result))
+    if request.method == "POST" and form.is_valid():
+        try:
+            result_save(work_plan=result.work_plan, result=result, by=request.user, **form.part_fields())
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Result %(code)s saved.") % {"code": result.code})
+            return redirect(f"{reverse('workplans:detail', args=[result.work_plan_id])}#result-{result.pk}")
+    return form_page(
+        request,
+        form=form,
+        title=_("Edit result %(code)s") % {"code": result.code},
+        context={"crumbs": _workplan_crumbs(result.work_plan)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def output_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Let those who manage the work plan change an output; refuse a stale version."""
+    output = output_get_for_manage(output_id=pk, user=request.user)
+    form = OutputEditForm(request.POST or None, initial=OutputEditForm.initial_for(output))
+    if request.method == "POST" and form.is_valid():
+        try:
+            output_save(result=output.result, output=output, by=request.user, **form.part_fields())
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Output %(code)s saved.") % {"code": output.code})
+            return redirect(
+                f"{reverse('workplans:detail', args=[output.result.work_plan_id])}#output-{output.pk}"
+            )
+    crumbs = [*_workplan_crumbs(output.result.work_plan), (f"{output.result.code}. {output.result.title}", "")]
+    return form_page(
+        request, form=form, title=_("Edit output %(code)s") % {"code": output.code}, context={"crumbs": crumbs}
+    )
 
 
 # ---------------------------------------------------------------------------------------------

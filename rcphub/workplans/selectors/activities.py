@@ -38,7 +38,8 @@ ACTIVITY_PREFETCH = (
 
 
 def with_status_as_at(qs: QuerySet[Activity], as_at: date) -> QuerySet[Activity]:
-    """Annotate activities with the status, the date and the comment of their latest report on or before `as_at`."""
+    """Annotate activities with the status, the status as written, the date and the comment of their latest
+    report on or before `as_at`."""
     return qs.annotate(
         status_as_at=latest_report_subquery(StatusReport, subject_field="activity", as_at=as_at),
         status_reported_on=latest_report_subquery(
@@ -46,6 +47,9 @@ def with_status_as_at(qs: QuerySet[Activity], as_at: date) -> QuerySet[Activity]
         ),
         status_comment=latest_report_subquery(
             StatusReport, subject_field="activity", as_at=as_at, column="comment"
+        ),
+        status_text_as_at=latest_report_subquery(
+            StatusReport, subject_field="activity", as_at=as_at, column="status_text"
         ),
     )
 

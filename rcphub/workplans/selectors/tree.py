@@ -38,6 +38,8 @@ class ActivityNode:
     comment: str
     can_edit: bool
     can_record_status: bool
+    # The status in the report's own words, beside the normalised one ("Completed/ongoing").
+    status_text: str = ""
 
 
 @dataclass
@@ -86,6 +88,7 @@ def _activity_node(activity: Activity, *, user: Any, work_plan: WorkPlan) -> Act
         status_label=status_label(status),
         reported_on=activity.status_reported_on,  # type: ignore[attr-defined]
         comment=activity.status_comment or "",  # type: ignore[attr-defined]
+        status_text=activity.status_text_as_at or "",  # type: ignore[attr-defined]
         can_edit=can_edit_activity(user=user, activity=activity, work_plan=work_plan),
         can_record_status=can_record_status(user=user, activity=activity, work_plan=work_plan),
     )
@@ -94,7 +97,8 @@ def _activity_node(activity: Activity, *, user: Any, work_plan: WorkPlan) -> Act
 def workplan_tree(*, work_plan: WorkPlan, user: Any, as_at: date) -> WorkPlanTree:
     """Return the work plan as the nested tree people know, with each activity's status as at `as_at`.
 
-    Outputs with no activity the user may see are left out, except for those who manage the plan.
+    Every result and output of the plan is part of it, with or without activities: whoever may see
+    the plan sees its structure. Only the activities are filtered, by `activity_visibility_q`.
     """
     can_manage = can_manage_workplan(user=user, work_plan=work_plan)
     results = list(Result.objects.filter(work_plan=work_plan).order_by("order", "id"))
@@ -118,13 +122,8 @@ def workplan_tree(*, work_plan: WorkPlan, user: Any, as_at: date) -> WorkPlanTre
     output_nodes: dict[int, list[OutputNode]] = {}
     for output in outputs:
         nodes = by_output.get(output.pk, [])
-        if nodes or can_manage:
-            output_nodes.setdefault(output.result_id, []).append(OutputNode(output=output, activities=nodes))
-    result_nodes = [
-        ResultNode(result=result, outputs=output_nodes.get(result.pk, []))
-        for result in results
-        if output_nodes.get(result.pk) or can_manage
-    ]
+        output_nodes.setdefault(output.result_id, []).append(OutputNode(output=output, activities=nodes))
+    result_nodes = [ResultNode(result=result, outputs=output_nodes.get(result.pk, [])) for result in results]
     rounds = list(work_plan.rounds.order_by("as_at"))
     return WorkPlanTree(
         work_plan=work_plan,

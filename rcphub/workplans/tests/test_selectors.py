@@ -74,14 +74,20 @@ def test_visitor_tree_leaves_out_internal_activities(work_plan, visitor, member)
     ] == ["i", "ii"]
 
 
-def test_visitor_tree_leaves_out_outputs_with_only_internal_activities(work_plan, visitor):
+def test_visitor_tree_shows_outputs_with_only_internal_activities_without_them(work_plan, visitor):
+    # An output's visibility follows its plan (issue 11): the output shows, its internal activity does not.
     result = work_plan.results.get()
-    from rcphub.workplans.tests.factories import OutputFactory
+    from rcphub.workplans.tests.factories import OutputFactory, ResultFactory
 
-    hidden = OutputFactory(result=result, code="1.2", title="Internal coordination only")
-    ActivityFactory(output=hidden, code="i", visibility="internal")
+    inner = OutputFactory(result=result, code="1.2", title="Coordination of country support")
+    ActivityFactory(output=inner, code="i", visibility="internal")
+    ResultFactory(work_plan=work_plan, code="2", order=2, title="Results not yet broken down")
     tree = workplan_tree(work_plan=work_plan, user=visitor, as_at=date(2026, 6, 30))
-    assert [o.output.code for r in tree.results for o in r.outputs] == ["1.1"]
+    assert [(r.result.code, [o.output.code for o in r.outputs]) for r in tree.results] == [
+        ("1", ["1.1", "1.2"]),
+        ("2", []),
+    ]
+    assert [o.activities for r in tree.results for o in r.outputs if o.output.code == "1.2"] == [[]]
 
 
 def test_tree_is_constant_query_as_activities_grow(
