@@ -2,6 +2,9 @@
 
 The rows come from `selectors.workplan_tree`, so an export holds exactly what the reader may see
 on the work-plan page as at the same date: a visitor's export never contains internal activities.
+Every result and every output has a row of its own, before its outputs or activities (the tree in
+order, the "Level" column saying which), so that a plan with no activities yet is whole in the file
+and an importer can rebuild the same tree from it: codes, titles, footnotes, countries and entities.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 
 # Column widths in the XLSX sheet, in the order of `export_header`.
-COLUMN_WIDTHS = (8, 40, 8, 40, 8, 50, 16, 16, 16, 11, 11, 16, 14, 30, 10, 14, 11, 40)
+COLUMN_WIDTHS = (8, 40, 8, 40, 8, 50, 16, 16, 16, 11, 11, 16, 14, 30, 10, 14, 11, 40, 20, 40, 10)
 # A text cell starting with one of these is read as a formula by spreadsheets: keep it text.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,6 +57,28 @@ def export_header() -> list[str]:
         _("Status as at"),
         _("Reported on"),
         _("Comment"),
+        _("Status as written"),
+        _("Footnotes"),
+        _("Level"),
+    ]
+
+
+def result_row(*, result: ResultNode) -> list[Any]:
+    """Return a result's own row: its code, title and footnotes; the other cells empty."""
+    return [result.result.code, result.result.title, *[None] * 16, None, result.result.footnotes, _("Result")]
+
+
+def output_row(*, result: ResultNode, output: OutputNode) -> list[Any]:
+    """Return an output's own row: its result, its code, title and footnotes; the other cells empty."""
+    return [
+        result.result.code,
+        result.result.title,
+        output.output.code,
+        output.output.title,
+        *[None] * 14,
+        None,
+        output.output.footnotes,
+        _("Output"),
     ]
 
 
@@ -80,13 +105,18 @@ def export_row(*, result: ResultNode, output: OutputNode, node: ActivityNode) ->
         node.status_label,
         node.reported_on,
         node.comment,
+        node.status_text,
+        activity.footnotes,
+        _("Activity"),
     ]
 
 
 def export_rows(tree: WorkPlanTree) -> Iterator[list[Any]]:
-    """Yield one row per activity of the tree, in the order of the plan."""
+    """Yield a row per result, per output and per activity of the tree, in the order of the plan."""
     for result in tree.results:
+        yield result_row(result=result)
         for output in result.outputs:
+            yield output_row(result=result, output=output)
             for node in output.activities:
                 yield export_row(result=result, output=output, node=node)
 
@@ -134,6 +164,7 @@ def workplan_xlsx(tree: WorkPlanTree, *, generated_at: datetime | None = None) -
         (_("State"), work_plan.get_state_display()),
         (_("Status as at"), tree.as_at),
         (_("Activities"), tree.activity_count),
+        (_("Endorsed on"), work_plan.endorsed_on or ""),
         (_("Generated at"), generated_at.replace(tzinfo=None)),
     ]
     for label, value in facts:
@@ -141,7 +172,8 @@ def workplan_xlsx(tree: WorkPlanTree, *, generated_at: datetime | None = None) -
     for cell in about["A"]:
         cell.font = Font(bold=True)
     about["B5"].number_format = "yyyy-mm-dd"
-    about["B7"].number_format = "yyyy-mm-dd hh:mm"
+    about["B7"].number_format = "yyyy-mm-dd"
+    about["B8"].number_format = "yyyy-mm-dd hh:mm"
     about.column_dimensions["A"].width = 16
     about.column_dimensions["B"].width = 60
 

@@ -25,26 +25,29 @@ def _export(client, work_plan, fmt, as_at=AS_AT):
     return client.get(reverse("workplans:export", args=[work_plan.pk, fmt]), {"as_at": as_at.isoformat()})
 
 
-def _xlsx_rows(response):
+def _xlsx_rows(response, level="Activity"):
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    return _xlsx_read(workbook)
+    return _xlsx_read(workbook, level)
 
 
-def _xlsx_read(workbook):
+def _xlsx_read(workbook, level="Activity"):
+    """Return the workbook, the header and the rows of `level` (every row if None) as dicts."""
     sheet = workbook.worksheets[0]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    return workbook, rows[0], [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    found = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    return workbook, rows[0], [row for row in found if level is None or row["Level"] == level]
 
 
-def _csv_rows(response):
-    return _csv_read(b"".join(response.streaming_content))
+def _csv_rows(response, level="Activity"):
+    return _csv_read(b"".join(response.streaming_content), level)
 
 
-def _csv_read(raw):
+def _csv_read(raw, level="Activity"):
     assert raw.startswith(b"\xef\xbb\xbf")
     reader = csv.reader(io.StringIO(raw.decode("utf-8-sig")))
     rows = list(reader)
-    return rows[0], [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    found = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    return rows[0], [row for row in found if level is None or row["Level"] == level]
 
 
 @pytest.fixture
@@ -144,7 +147,7 @@ def test_csv_export_keeps_cyrillic_and_neutralises_formulas(client, work_plan, m
     assert rows[0]["Activity title"] == '\'=HYPERLINK("http://example.org") Семинар для страновых команд'
     workbook, _header, rows = _xlsx_rows(_export(client, work_plan, "xlsx"))
     assert rows[0]["Activity title"].endswith("Семинар для страновых команд")
-    assert workbook.worksheets[0]["F2"].data_type == "s"
+    assert workbook.worksheets[0]["F4"].data_type == "s"  # below the result's and the output's rows
 
 
 def test_export_filename_falls_back_when_the_title_has_no_ascii_slug(work_plan):
@@ -185,7 +188,120 @@ def test_export_is_constant_query_as_activities_grow(
             response = _export(client, work_plan, fmt)
             content = b"".join(response.streaming_content)
         if fmt == "xlsx":
-            _wb, _header, rows = _xlsx_read(openpyxl.load_workbook(io.BytesIO(content)))
+            _wb, _header, rows = _xlsx_read(openpyxl.load_workbook(io.BytesIO(content)), None)
         else:
-            _header, rows = _csv_read(content)
-        assert len(rows) == n
+            _header, rows = _csv_read(content, None)
+        assert len(rows) == n + 2  # the result's row, the output's, then the activities
+
+
+@pytest.fixture
+def structured(work_plan):
+    """The work plan with footnotes on result 1 and output 1.1, an output 1.2 and a result 2 with none below."""
+    from rcphub.workplans.tests.factories import OutputFactory, ResultFactory
+
+    result = work_plan.results.get(code="1")
+    result.footnotes = "Result 1 follows the regional health strategy agreed in 2025."
+    result.save()
+    output = result.outputs.get(code="1.1")
+    output.footnotes = "Evidence from the 2025 UNCT survey."
+    output.save()
+    OutputFactory(result=result, code="1.2", order=2, title="Peer exchange between UN Country Teams")
+    ResultFactory(work_plan=work_plan, code="2", order=2, title="Health financing reaches rural areas")
+    return work_plan
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_visitor_export_has_a_row_for_every_result_and_output_in_tree_order(client, structured, fmt):
+    response = _export(client, structured, fmt)
+    if fmt == "xlsx":
+        _wb, _header, rows = _xlsx_rows(response, level=None)
+    else:
+        _header, rows = _csv_rows(response, level=None)
+    blank = None if fmt == "xlsx" else ""
+    assert [(row["Level"], row["Result"], row["Output"], row["Activity"]) for row in rows] == [
+        ("Result", "1", blank, blank),
+        ("Output", "1", "1.1", blank),
+        ("Activity", "1", "1.1", "i"),
+        ("Output", "1", "1.2", blank),
+        ("Result", "2", blank, blank),
+    ]
+    assert rows[0]["Footnotes"] == "Result 1 follows the regional health strategy agreed in 2025."
+    assert rows[1]["Footnotes"] == "Evidence from the 2025 UNCT survey."
+    assert (rows[3]["Output title"], rows[4]["Result title"]) == (
+        "Peer exchange between UN Country Teams",
+        "Health financing reaches rural areas",
+    )
+    assert "Internal coordination" not in str(rows)
+
+
+def test_xlsx_export_carries_what_an_importer_needs_to_rebuild_the_tree(
+    client, structured, member, coalition_secretariat
+):
+    activity = _activity(structured)
+    activity.footnotes = "Jointly with the Ministry of Health of Serbia."
+    activity.save()
+    StatusReportFactory(
+        activity=activity,
+        status="ongoing",
+        status_text="Completed/ongoing",
+        as_at=date(2026, 6, 30),
+        author=coalition_secretariat,
+    )
+    client.force_login(member)
+    _wb, _header, rows = _xlsx_rows(_export(client, structured, "xlsx"), level=None)
+    tree: dict = {}
+    for row in rows:
+        result = tree.setdefault(row["Result"], {"title": row["Result title"], "outputs": {}})
+        if row["Level"] == "Result":
+            result["footnotes"] = row["Footnotes"]
+            continue
+        output = result["outputs"].setdefault(row["Output"], {"title": row["Output title"], "activities": {}})
+        if row["Level"] == "Output":
+            output["footnotes"] = row["Footnotes"]
+            continue
+        output["activities"][row["Activity"]] = (
+            row["Activity title"],
+            row["Lead entities"],
+            row["Partner entities"],
+            row["Countries (ISO3)"],
+            row["Footnotes"],
+            row["Status as at"],
+            row["Status as written"],
+        )
+    assert tree["1"]["footnotes"] == "Result 1 follows the regional health strategy agreed in 2025."
+    assert tree["1"]["outputs"]["1.1"]["footnotes"] == "Evidence from the 2025 UNCT survey."
+    assert tree["1"]["outputs"]["1.1"]["activities"]["i"] == (
+        "Regional review of access to primary care",
+        "UNDP",
+        "WHO",
+        "SRB",
+        "Jointly with the Ministry of Health of Serbia.",
+        "Ongoing",
+        "Completed/ongoing",
+    )
+    assert list(tree["1"]["outputs"]["1.1"]["activities"]) == ["i", "ii"]
+    assert tree["1"]["outputs"]["1.2"]["activities"] == {}
+    assert tree["2"]["outputs"] == {}
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_export_is_constant_query_as_results_and_outputs_grow(
+    client, coalition, visitor, fmt, django_assert_max_num_queries
+):
+    from rcphub.workplans.tests.factories import OutputFactory, ResultFactory
+
+    for n in (2, 8):
+        work_plan = build_work_plan(coalition=coalition, state="endorsed")
+        WorkPlan.objects.filter(pk=work_plan.pk).update(title=f"Work plan with {n} results")
+        for r in range(2, n + 1):
+            result = ResultFactory(work_plan=work_plan, code=str(r), order=r)
+            for o in range(1, 3):
+                OutputFactory(result=result, code=f"{r}.{o}", order=o)
+        with django_assert_max_num_queries(12):
+            content = b"".join(_export(client, work_plan, fmt).streaming_content)
+        rows = (
+            _xlsx_read(openpyxl.load_workbook(io.BytesIO(content)), None)[2]
+            if fmt == "xlsx"
+            else _csv_read(content, None)[1]
+        )
+        assert len(rows) == 3 + (n - 1) * 3  # result 1, output 1.1, activity i; then each result and its two outputs
