@@ -24,8 +24,16 @@ class KeyActionInline(admin.TabularInline[KeyAction, Commitment]):
 
 @admin.register(Review)
 class ReviewAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "kind", "organisation", "coalition", "issued_on", "visibility"]
-    list_filter = ["kind", "visibility"]
+    list_display = [
+        "title",
+        "kind",
+        "organisation",
+        "coalition",
+        "issued_on",
+        "issued_precision",
+        "visibility",
+    ]
+    list_filter = ["kind", "visibility", "issued_precision"]
     search_fields = ["title"]
     autocomplete_fields = ["organisation", "coalition"]
     readonly_fields = ["version"]
@@ -49,7 +57,7 @@ class ReportingRoundAdmin(SimpleHistoryAdmin):
 
 @admin.register(FollowUpReport)
 class FollowUpReportAdmin(SimpleHistoryAdmin):
-    list_display = ["commitment", "key_action", "status", "as_at", "author", "round"]
+    list_display = ["commitment", "key_action", "status", "status_text", "as_at", "author", "round"]
     list_filter = ["status"]
     date_hierarchy = "as_at"
     raw_id_fields = ["commitment", "key_action", "author", "round"]

@@ -19,6 +19,7 @@ from rcphub.core.models import Visibility
 from rcphub.core.validators import validate_upload
 from rcphub.followup.models import (
     Commitment,
+    DatePrecision,
     FollowUpStatus,
     ManagementResponse,
     ReportingRound,
@@ -62,7 +63,18 @@ class ReviewEditForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Kind"), choices=ReviewKind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
-    issued_on = forms.DateField(label=_("Issued on"), widget=DateInput())
+    issued_on = forms.DateField(
+        label=_("Issued on"),
+        widget=DateInput(),
+        help_text=_("For a review dated by month or year, any day of it: the day is not shown."),
+    )
+    issued_precision = forms.ChoiceField(
+        label=_("Dated by"),
+        choices=DatePrecision.choices,
+        initial=DatePrecision.DAY,
+        required=False,
+        help_text=_("How the review is dated: “14 April 2025”, “November 2017” or “2017”."),
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -81,10 +93,22 @@ class ReviewEditForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
+    def clean_issued_precision(self) -> str:
+        return self.cleaned_data.get("issued_precision") or DatePrecision.DAY
+
     @staticmethod
     def initial_for(review: Review) -> dict[str, Any]:
         """Return the form's initial values from the review."""
-        names = ("kind", "title", "issued_on", "description", "url", "visibility", "version")
+        names = (
+            "kind",
+            "title",
+            "issued_on",
+            "issued_precision",
+            "description",
+            "url",
+            "visibility",
+            "version",
+        )
         return {name: getattr(review, name) for name in names}
 
     def review_fields(self) -> dict[str, Any]:
@@ -100,7 +124,17 @@ class ReviewForm(ReviewEditForm):
 
     organisation = EntityChoiceField(label=_("Organisation"), queryset=Entity.objects.none())
 
-    field_order = ["kind", "organisation", "title", "issued_on", "description", "url", "file", "visibility"]
+    field_order = [
+        "kind",
+        "organisation",
+        "title",
+        "issued_on",
+        "issued_precision",
+        "description",
+        "url",
+        "file",
+        "visibility",
+    ]
 
     def __init__(self, *args: Any, organisations: QuerySet[Entity], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -201,7 +235,20 @@ class KeyActionForm(forms.Form):
 class FollowUpReportForm(StatusFormBase):
     """Record the status of a commitment or a key action as at a date, in a reporting round or not."""
 
-    status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus.choices)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[*FollowUpStatus.choices, ("", _("— no status given —"))],
+        required=False,
+        help_text=_("Leave “no status given” where the document gives a comment and no status."),
+    )
+    status_text = forms.CharField(
+        label=_("Status as written"),
+        max_length=300,
+        required=False,
+        help_text=_("The document's own words, e.g. “Completed/ongoing”, if they say more than the status."),
+    )
+
+    field_order = ["status", "status_text", "as_at", "round", "comment"]
 
     def __init__(self, *args: Any, review: Review, **kwargs: Any) -> None:
         super().__init__(*args, rounds=ReportingRound.objects.filter(review=review), **kwargs)

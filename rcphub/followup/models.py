@@ -7,6 +7,8 @@ overdue, stale and the traffic light are derived from the reports, never stored.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -26,6 +28,14 @@ class ReviewKind(models.TextChoices):
     PLAN_OF_ACTION = "plan_of_action", _("Plan of action")
     MEETING_DECISIONS = "meeting_decisions", _("Meeting decisions")
     OTHER = "other", _("Other")
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date the source gives: a day, a month ("November 2017") or a year."""
+
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
 
 
 class Review(VersionedModel):
@@ -51,7 +61,17 @@ class Review(VersionedModel):
         help_text=_("The coalition whose secretariat follows up, if any."),
     )
     title = models.CharField(_("title"), max_length=300)
-    issued_on = models.DateField(_("issued on"))
+    issued_on = models.DateField(
+        _("issued on"),
+        help_text=_("For a review dated by month or year, the first day of that month or year."),
+    )
+    issued_precision = models.CharField(
+        _("issued on (precision)"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("How the review is dated: “14 April 2025”, “November 2017” or “2017”."),
+    )
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("report (link)"), blank=True, max_length=500)
     file = models.FileField(
@@ -71,8 +91,39 @@ class Review(VersionedModel):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        if self.issued_on is None:
+            return
+        if self.issued_precision == DatePrecision.MONTH and self.issued_on.day != 1:
+            raise ValidationError(
+                {"issued_on": _("A review dated by month is stored as the month's first day.")}
+            )
+        if self.issued_precision == DatePrecision.YEAR and (self.issued_on.month, self.issued_on.day) != (
+            1,
+            1,
+        ):
+            raise ValidationError(
+                {"issued_on": _("A review dated by year is stored as the year's first day.")}
+            )
 
-class ReviewGroup(TimeStampedModel):
+    @property
+    def issued_label(self) -> str:
+        """Return the issue date as the review gives it: "14 April 2025", "November 2017" or "2017"."""
+        return date_label(self.issued_on, self.issued_precision)
+
+
+def date_label(day: date, precision: str) -> str:
+    """Return a date written to its precision: "14 April 2025", "November 2017", "2017"."""
+    from django.utils.formats import date_format
+
+    if precision == DatePrecision.YEAR:
+        return str(day.year)
+    if precision == DatePrecision.MONTH:
+        return date_format(day, "F Y")
+    return date_format(day, "j F Y")
+
+
+class ReviewGroup(VersionedModel):
     """A group of commitments as the source writes it, e.g. "Component 1: Data and evidence"."""
 
     review = models.ForeignKey(
@@ -162,7 +213,7 @@ class Commitment(VersionedModel):
             raise ValidationError({"group": _("This group belongs to another review.")})
 
 
-class KeyAction(TimeStampedModel):
+class KeyAction(VersionedModel):
     """A step of a commitment, with its own responsibility, due date and status."""
 
     commitment = models.ForeignKey(
@@ -233,7 +284,14 @@ class FollowUpReport(StatusReportBase):
         related_name="status_reports",
         verbose_name=_("reporting round"),
     )
-    status = models.CharField(_("status"), max_length=24, choices=FollowUpStatus.choices)
+    # Blank where the source gives a comment and no status: stored as no status, never invented.
+    status = models.CharField(_("status"), max_length=24, choices=FollowUpStatus.choices, blank=True)
+    status_text = models.CharField(
+        _("status as written"),
+        max_length=300,
+        blank=True,
+        help_text=_("The status in the document's own words, e.g. “Completed/ongoing”."),
+    )
 
     history = HistoricalRecords()
 
@@ -253,7 +311,7 @@ class FollowUpReport(StatusReportBase):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_status_display()} ({self.as_at})"
+        return f"{self.get_status_display() or _('No status given')} ({self.as_at})"
 
 
 class ReminderKind(models.TextChoices):

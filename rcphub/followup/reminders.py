@@ -171,8 +171,8 @@ def followup_reminders_due(*, as_at: date, due_within_days: int) -> list[DueRemi
         .filter(
             # Narrows the rows read; the derived state below decides.
             Q(due_on__lte=as_at + timedelta(days=due_within_days))
-            | Q(status_reported_on__lt=stale_before)
-            | Q(status_reported_on__isnull=True, review__issued_on__lt=stale_before)
+            | Q(status_commented_on__lt=stale_before)
+            | Q(status_commented_on__isnull=True, review__issued_on__lt=stale_before)
         )
         .select_related("review__organisation")
         .prefetch_related(*COMMITMENT_PREFETCH)
@@ -258,8 +258,10 @@ def _reasons(*, commitment: Commitment, state: FollowUpState, kind: str, as_at: 
             % {"due": _day(due_on), "days": (due_on - as_at).days}
         )
     if state.stale:
-        if state.reported_on is not None:
-            reasons.append(_("No status has been reported since %(day)s.") % {"day": _day(state.reported_on)})
+        if state.last_reported_on is not None:
+            reasons.append(
+                _("Nothing has been reported since %(day)s.") % {"day": _day(state.last_reported_on)}
+            )
         else:
             reasons.append(
                 _("No status has been reported since the review was issued on %(day)s.")

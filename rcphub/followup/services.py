@@ -6,16 +6,19 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from rcphub.coalitions.models import Coalition
 from rcphub.core.dates import today
+from rcphub.core.errors import ConflictError
 from rcphub.core.status import report_date
+from rcphub.followup.due import due_date
 from rcphub.followup.models import (
     Commitment,
+    DatePrecision,
     FollowUpReport,
     KeyAction,
     ReportingRound,
@@ -26,7 +29,16 @@ from rcphub.followup.models import (
 from rcphub.followup.permissions import can_create_review, can_manage_review, can_report_on_commitment
 from rcphub.reference.models import Entity
 
-REVIEW_FIELDS = ("kind", "title", "issued_on", "description", "url", "file", "visibility")
+REVIEW_FIELDS = (
+    "kind",
+    "title",
+    "issued_on",
+    "issued_precision",
+    "description",
+    "url",
+    "file",
+    "visibility",
+)
 COMMITMENT_FIELDS = (
     "number",
     "group",
@@ -61,6 +73,7 @@ def review_create(
         raise PermissionDenied
     review = Review(organisation=organisation, coalition=coalition)
     _set(review, fields, REVIEW_FIELDS)
+    _normalise_issued_on(review)
     review.full_clean()
     review._history_user = by  # type: ignore[attr-defined]
     review.save()
@@ -89,10 +102,35 @@ def review_update(
         if errors:
             raise ValidationError(errors)
     _set(review, fields, REVIEW_FIELDS)
+    _normalise_issued_on(review)
     review.full_clean()
     review._history_user = by  # type: ignore[attr-defined]
     review.save_versioned(expected_version=expected_version)
     return review
+
+
+def _normalise_issued_on(review: Review) -> None:
+    # A review dated "November 2017" is stored as 1 November 2017, so that it sorts and filters by date.
+    day = review.issued_on
+    if isinstance(day, date):
+        if review.issued_precision == DatePrecision.MONTH:
+            review.issued_on = day.replace(day=1)
+        elif review.issued_precision == DatePrecision.YEAR:
+            review.issued_on = day.replace(month=1, day=1)
+
+
+def _derive_due_on(item: Commitment | KeyAction, *, was_text: str, was_due_on: date | None) -> None:
+    """Read the due date from the due text where none is given; a date read from the text before
+    follows the text when it changes. A date entered by hand stays as entered."""
+    if not item.due_text:
+        return
+    if item.due_on is None or (
+        item.due_text != was_text
+        and item.due_on == was_due_on
+        and was_text
+        and was_due_on == due_date(was_text)
+    ):
+        item.due_on = due_date(item.due_text)
 
 
 def _set(obj: Any, fields: dict[str, Any], allowed: Iterable[str]) -> None:
@@ -105,9 +143,16 @@ def _set(obj: Any, fields: dict[str, Any], allowed: Iterable[str]) -> None:
 
 @transaction.atomic
 def review_group_save(
-    *, review: Review, code: str, title: str, group: ReviewGroup | None = None, by: Any
+    *,
+    review: Review,
+    code: str,
+    title: str,
+    group: ReviewGroup | None = None,
+    expected_version: int | None = None,
+    by: Any,
 ) -> ReviewGroup:
-    """Create or change a group of the review's commitments ("Component 1: …")."""
+    """Create or change a group of the review's commitments ("Component 1: …"); refuse a change
+    if someone else saved the group since `expected_version` was read."""
     _require_manage(by, review)
     if group is not None and group.review_id != review.pk:
         raise PermissionDenied
@@ -115,7 +160,7 @@ def review_group_save(
     group.code, group.title = code.strip(), title.strip()
     group.full_clean()
     group._history_user = by  # type: ignore[attr-defined]
-    group.save()
+    group.save_versioned(expected_version=expected_version)
     return group
 
 
@@ -123,10 +168,14 @@ def review_group_save(
 def commitment_create(
     *, review: Review, responsible_entities: Iterable[Entity] = (), by: Any, **fields: Any
 ) -> Commitment:
-    """Add a commitment to the review; its number must be new in the review."""
+    """Add a commitment to the review; its number must be new in the review.
+
+    Given due text and no due date, the due date is the one the text means (`due.due_date`), if any.
+    """
     _require_manage(by, review)
     commitment = Commitment(review=review, order=_next_order(review.commitments))
     _set(commitment, fields, COMMITMENT_FIELDS)
+    _derive_due_on(commitment, was_text="", was_due_on=None)
     commitment.full_clean()
     commitment._history_user = by  # type: ignore[attr-defined]
     commitment.save()
@@ -143,9 +192,14 @@ def commitment_update(
     responsible_entities: Iterable[Entity] | None = None,
     **fields: Any,
 ) -> Commitment:
-    """Change a commitment; refuse if someone else saved it since `expected_version` was read."""
+    """Change a commitment; refuse if someone else saved it since `expected_version` was read.
+
+    A due date read from the due text follows the text when the text changes.
+    """
     _require_manage(by, commitment.review)
+    was_text, was_due_on = commitment.due_text, commitment.due_on
     _set(commitment, fields, COMMITMENT_FIELDS)
+    _derive_due_on(commitment, was_text=was_text, was_due_on=was_due_on)
     commitment.full_clean()
     commitment._history_user = by  # type: ignore[attr-defined]
     commitment.save_versioned(expected_version=expected_version)
@@ -164,18 +218,22 @@ def key_action_save(
     due_on: date | None = None,
     due_text: str = "",
     key_action: KeyAction | None = None,
+    expected_version: int | None = None,
     by: Any,
 ) -> KeyAction:
-    """Create or change a key action of the commitment."""
+    """Create or change a key action of the commitment; refuse a change if someone else saved it
+    since `expected_version` was read. Due text without a due date gives the date it means."""
     _require_manage(by, commitment.review)
     if key_action is not None and key_action.commitment_id != commitment.pk:
         raise PermissionDenied
     key_action = key_action or KeyAction(commitment=commitment, order=_next_order(commitment.key_actions))
+    was_text, was_due_on = key_action.due_text, key_action.due_on
     key_action.text, key_action.responsible_text = text.strip(), responsible_text.strip()
     key_action.due_on, key_action.due_text = due_on, due_text.strip()
+    _derive_due_on(key_action, was_text=was_text, was_due_on=was_due_on)
     key_action.full_clean()
     key_action._history_user = by  # type: ignore[attr-defined]
-    key_action.save()
+    key_action.save_versioned(expected_version=expected_version)
     return key_action
 
 
@@ -202,18 +260,25 @@ def followup_report_record(
     key_action: KeyAction | None = None,
     as_at: date | None = None,
     comment: str = "",
+    status_text: str = "",
     round: ReportingRound | None = None,
     by: Any,
 ) -> FollowUpReport:
     """Record the status of the commitment (or of one of its key actions) as at a date.
 
-    A report in a round is dated as at the round; none may be dated in the future or before the
-    review was issued.
+    The status may be left blank where the document gives none: the report then records its
+    comment (or the status as written) and no status, and the status as at any date stays the last
+    one given (see docs/decisions/0011). A report in a round is dated as at the round; none may be
+    dated in the future or before the review was issued.
     """
     if not can_report_on_commitment(user=by, commitment=commitment):
         raise PermissionDenied
     if key_action is not None and key_action.commitment_id != commitment.pk:
         raise ValidationError({"key_action": _("This key action belongs to another commitment.")})
+    if not status and not comment.strip() and not status_text.strip():
+        raise ValidationError(
+            {"status": _("Give a status, or a comment where the document gives no status.")}
+        )
     review = commitment.review
     as_at = report_date(
         as_at=as_at,
@@ -226,6 +291,7 @@ def followup_report_record(
         commitment=None if key_action else commitment,
         key_action=key_action,
         status=status,
+        status_text=status_text.strip(),
         as_at=as_at,
         comment=comment.strip(),
         round=round,
@@ -235,3 +301,79 @@ def followup_report_record(
     report._history_user = by  # type: ignore[attr-defined]
     report.save()
     return report
+
+
+# ---------------------------------------------------------------------------------------------
+# Deleting: only what nothing has been reported on yet, so that no follow-up history is lost.
+
+
+def _reported_on_q(**path: Any) -> Any:
+    return FollowUpReport.objects.filter(**path).exists()
+
+
+def _delete_versioned(obj: Any, *, expected_version: int | None, by: Any) -> None:
+    # Claiming the version is one UPDATE, as in save_versioned: of two writers only one passes.
+    if expected_version is not None:
+        manager = type(obj)._default_manager
+        if not manager.filter(pk=obj.pk, version=expected_version).update(version=expected_version + 1):
+            raise ConflictError
+    obj._history_user = by
+    obj.delete()
+
+
+def _refuse_if_meeting(review: Review) -> None:
+    if hasattr(review, "meeting"):  # the meetings app's one-to-one link to its review
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("This review follows its meeting: change it on the meeting's page.")}
+        )
+
+
+@transaction.atomic
+def review_delete(*, review: Review, expected_version: int | None, by: Any) -> None:
+    """Delete a review with its groups, commitments, key actions and rounds, if nothing has been
+    reported on it and it is not a meeting's review."""
+    _require_manage(by, review)
+    _refuse_if_meeting(review)
+    if _reported_on_q(commitment__review=review) or _reported_on_q(key_action__commitment__review=review):
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("Progress has been reported on this review: it cannot be deleted.")}
+        )
+    _delete_versioned(review, expected_version=expected_version, by=by)
+
+
+@transaction.atomic
+def review_group_delete(*, group: ReviewGroup, expected_version: int | None, by: Any) -> None:
+    """Delete a group of the review's commitments, if it holds none."""
+    _require_manage(by, group.review)
+    if group.commitments.exists():
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("This group holds commitments: move or delete them first.")}
+        )
+    _delete_versioned(group, expected_version=expected_version, by=by)
+
+
+@transaction.atomic
+def commitment_delete(*, commitment: Commitment, expected_version: int | None, by: Any) -> None:
+    """Delete a commitment with its key actions, if nothing has been reported on it and it is not a
+    meeting's decision (a decision is changed on its meeting's page)."""
+    _require_manage(by, commitment.review)
+    if hasattr(commitment, "decision"):
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("This commitment is a meeting's decision: change it on the meeting's page.")}
+        )
+    if _reported_on_q(commitment=commitment) or _reported_on_q(key_action__commitment=commitment):
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("Progress has been reported on this commitment: it cannot be deleted.")}
+        )
+    _delete_versioned(commitment, expected_version=expected_version, by=by)
+
+
+@transaction.atomic
+def key_action_delete(*, key_action: KeyAction, expected_version: int | None, by: Any) -> None:
+    """Delete a key action, if nothing has been reported on it."""
+    _require_manage(by, key_action.commitment.review)
+    if _reported_on_q(key_action=key_action):
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("Progress has been reported on this key action: it cannot be deleted.")}
+        )
+    _delete_versioned(key_action, expected_version=expected_version, by=by)

@@ -7,9 +7,8 @@ from datetime import date
 
 from django.db.models import Q
 
-from rcphub.core.status import latest_report_subquery
 from rcphub.followup.models import Commitment, FollowUpReport, Review
-from rcphub.followup.selectors.status import derive_state, status_label
+from rcphub.followup.selectors.status import derive_state, latest_status_subquery, status_label
 
 
 @dataclass
@@ -39,13 +38,17 @@ class ReviewChanges:
 def review_changes(*, review: Review, since: date, until: date) -> ReviewChanges:
     """Return what changed in the review after `since` up to and including `until`.
 
-    New reports are those dated in the interval; status moves compare each commitment's status as
+    New reports are those dated in the interval (with or without a status); status moves compare each commitment's status as
     at the two dates; items that became overdue were not overdue as at `since` and are as at `until`.
     """
     rows = (
         review.commitments.annotate(
-            before=latest_report_subquery(FollowUpReport, subject_field="commitment", as_at=since),
-            after=latest_report_subquery(FollowUpReport, subject_field="commitment", as_at=until),
+            before=latest_status_subquery(
+                subject="commitment", as_at=since, column="status", with_status=True
+            ),
+            after=latest_status_subquery(
+                subject="commitment", as_at=until, column="status", with_status=True
+            ),
         )
         .select_related("group")
         .order_by("group__order", "order", "id")

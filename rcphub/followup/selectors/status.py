@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from rcphub.core.status import latest_report_subquery
 from rcphub.followup.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -33,24 +32,39 @@ LIGHTS = {
 STATUS_LABELS = dict(FollowUpStatus.choices)
 
 
-def status_label(status: str | None) -> str:
-    """Return the status as people read it; "No report yet" where there is none."""
-    return str(STATUS_LABELS.get(status, status)) if status else str(_("No report yet"))
+def status_label(status: str | None, *, reported: bool = False) -> str:
+    """Return the status as people read it: "No report yet" where there is none, "No status given"
+    where reports give a comment and no status."""
+    if status:
+        return str(STATUS_LABELS.get(status, status))
+    return str(_("No status given")) if reported else str(_("No report yet"))
 
 
 @dataclass(frozen=True)
 class FollowUpState:
-    """The derived state of a commitment or key action as at a date."""
+    """The derived state of a commitment or key action as at a date.
+
+    `status` is that of the latest report giving one (`reported_on` its date, `status_text` its
+    wording); `comment` is that of the latest report, with or without a status (`commented_on`
+    its date), and staleness counts from it: see docs/decisions/0011.
+    """
 
     status: str | None
     reported_on: date | None
     comment: str
     overdue: bool
     stale: bool
+    status_text: str = ""
+    commented_on: date | None = None
 
     @property
     def status_label(self) -> str:
-        return status_label(self.status)
+        return status_label(self.status, reported=self.commented_on is not None)
+
+    @property
+    def last_reported_on(self) -> date | None:
+        """Return the date of the latest report, with or without a status."""
+        return max((d for d in (self.reported_on, self.commented_on) if d is not None), default=None)
 
     @property
     def light(self) -> str:
@@ -74,40 +88,64 @@ def derive_state(
     due_on: date | None,
     since: date,
     as_at: date,
+    status_text: str | None = "",
+    commented_on: date | None = None,
 ) -> FollowUpState:
     """Return the state as at `as_at` of an item due on `due_on`, open since `since`.
 
     Overdue: due before the date and not completed (nor no longer applicable). Stale: open and with
-    no report (or none since it opened) for longer than the configured period.
+    no report (or none since it opened) for longer than the configured period; a report with a
+    comment and no status is a report (`commented_on`), so it counts.
     """
     closed = status in CLOSED_STATUSES
     overdue = not closed and due_on is not None and due_on < as_at
-    last = reported_on or since
+    last = max((d for d in (reported_on, commented_on) if d is not None), default=since)
     stale = not closed and (as_at - last) > timedelta(days=stale_after_days())
     return FollowUpState(
-        status=status, reported_on=reported_on, comment=comment or "", overdue=overdue, stale=stale
+        status=status or None,
+        reported_on=reported_on,
+        comment=comment or "",
+        overdue=overdue,
+        stale=stale,
+        status_text=status_text or "",
+        commented_on=commented_on,
     )
 
 
+def latest_status_subquery(*, subject: str, as_at: date, column: str, with_status: bool) -> Subquery:
+    """Return a subquery of `column` of the subject's latest report dated on or before `as_at`,
+    among the reports that give a status (`with_status`) or among all.
+
+    The follow-up twin of `core.status.latest_report_subquery` (same order: date, then the order
+    recorded), for reports that may give a comment and no status.
+    """
+    reports = FollowUpReport.objects.filter(**{subject: OuterRef("pk"), "as_at__lte": as_at})
+    if with_status:
+        reports = reports.exclude(status="")
+    return Subquery(reports.order_by("-as_at", "-id").values(column)[:1])
+
+
 def _annotate_as_at(qs: QuerySet[Any], *, subject: str, as_at: date) -> QuerySet[Any]:
+    def latest(column: str, *, with_status: bool) -> Subquery:
+        return latest_status_subquery(subject=subject, as_at=as_at, column=column, with_status=with_status)
+
     return qs.annotate(
-        status_as_at=latest_report_subquery(FollowUpReport, subject_field=subject, as_at=as_at),
-        status_reported_on=latest_report_subquery(
-            FollowUpReport, subject_field=subject, as_at=as_at, column="as_at"
-        ),
-        status_comment=latest_report_subquery(
-            FollowUpReport, subject_field=subject, as_at=as_at, column="comment"
-        ),
+        status_as_at=latest("status", with_status=True),
+        status_reported_on=latest("as_at", with_status=True),
+        status_text_as_at=latest("status_text", with_status=True),
+        status_comment=latest("comment", with_status=False),
+        status_commented_on=latest("as_at", with_status=False),
     )
 
 
 def commitments_as_at(qs: QuerySet[Commitment], *, as_at: date) -> QuerySet[Commitment]:
-    """Annotate commitments with the status, date and comment of their latest report on or before `as_at`."""
+    """Annotate commitments with their status as at `as_at` (the latest report giving one, its date
+    and wording) and the comment and date of their latest report, with or without a status."""
     return _annotate_as_at(qs, subject="commitment", as_at=as_at)
 
 
 def key_actions_as_at(qs: QuerySet[KeyAction], *, as_at: date) -> QuerySet[KeyAction]:
-    """Annotate key actions with the status, date and comment of their latest report on or before `as_at`."""
+    """Annotate key actions as `commitments_as_at` annotates commitments."""
     return _annotate_as_at(qs, subject="key_action", as_at=as_at)
 
 
@@ -120,6 +158,8 @@ def state_of(item: Commitment | KeyAction, *, issued_on: date, as_at: date) -> F
         due_on=item.due_on,
         since=issued_on,
         as_at=as_at,
+        status_text=item.status_text_as_at,  # type: ignore[union-attr]
+        commented_on=item.status_commented_on,  # type: ignore[union-attr]
     )
 
 

@@ -70,6 +70,7 @@ def ledger_summary(*, user: Any, as_at: date, filters: ReviewFilters | None = No
     rows = annotated.values_list(
         "status_as_at",
         "status_reported_on",
+        "status_commented_on",
         "due_on",
         "review_id",
         "review__title",
@@ -80,9 +81,25 @@ def ledger_summary(*, user: Any, as_at: date, filters: ReviewFilters | None = No
     total = Tally()
     organisations: dict[str, TallyRow] = {}
     reviews: dict[int, TallyRow] = {}
-    for status, reported_on, due_on, review_id, title, issued_on, acronym, name in rows.order_by():
+    for (
+        status,
+        reported_on,
+        commented_on,
+        due_on,
+        review_id,
+        title,
+        issued_on,
+        acronym,
+        name,
+    ) in rows.order_by():
         state = derive_state(
-            status=status, reported_on=reported_on, comment="", due_on=due_on, since=issued_on, as_at=as_at
+            status=status,
+            reported_on=reported_on,
+            comment="",
+            due_on=due_on,
+            since=issued_on,
+            as_at=as_at,
+            commented_on=commented_on,
         )
         tallies = [total, reviews.setdefault(review_id, TallyRow(key=str(review_id), label=title)).tally]
         if acronym:

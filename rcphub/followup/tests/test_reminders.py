@@ -97,7 +97,7 @@ def test_stale_item_reminds_the_follow_up_officers_but_not_plain_members(ledger)
     third = _mails()["3"]
     # UNFPA is responsible, but its only person holds the role "member": no reporter there.
     assert third.to == [OFFICER]
-    assert "No status has been reported since" in third.body
+    assert "Nothing has been reported since" in third.body
     assert Reminder.objects.get(commitment__number="3").kind == "stale"
 
 

@@ -198,7 +198,7 @@ def _status_view(
             else:
                 done = _("Status of %(what)s recorded: %(status)s as at %(date)s.") % {
                     "what": what,
-                    "status": report.get_status_display(),
+                    "status": report.get_status_display() or _("no status given"),
                     "date": formats.date_format(report.as_at),
                 }
                 if htmx:
