@@ -10,12 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from rcphub.coalitions.models import Coalition
 from rcphub.coalitions.permissions import coalition_visibility_q
 from rcphub.core.errors import NotFound
 from rcphub.core.history import HistoryEntry, change_history
 from rcphub.core.models import ProgressStatus
 from rcphub.core.status import latest_report_subquery
 from rcphub.reference.models import Country, Entity, GcmObjective, SdgTarget
+from rcphub.reference.selectors import countries_by_code, entities_by_acronym
 from rcphub.workplans.models import Activity, StatusReport
 from rcphub.workplans.permissions import (
     activity_visibility_q,
@@ -226,3 +228,56 @@ def activity_filters_check(*, filters: ActivityFilters) -> None:
         raise ValidationError(
             {name: ValidationError(message, code="unknown") for name, message in messages.items()}
         )
+
+
+@dataclass(frozen=True)
+class ActivityReferences:
+    """What an activity's input names, found: entities, countries, targets, objectives, coalitions."""
+
+    fields: dict[str, list[Any]]
+
+
+def activity_references_resolve(*, user: Any, names: dict[str, list[Any]]) -> ActivityReferences:
+    """Return the rows that an activity's input names by code, keyed by the activity's field.
+
+    `names` holds any of: lead_entities and partner_entities (acronyms), countries (ISO alpha-2 or
+    alpha-3), sdg_targets (codes), gcm_objectives (numbers), collaborating_coalitions (slugs of
+    coalitions the user may see; others read as unknown). Raise one ValidationError naming every field
+    with a value that names nothing. One query per list given.
+    """
+    errors: dict[str, str] = {}
+    found: dict[str, list[Any]] = {}
+    for name in ("lead_entities", "partner_entities"):
+        if name in names:
+            try:
+                found[name] = entities_by_acronym([str(v) for v in names[name]], field=name)
+            except ValidationError as error:
+                errors.update({field: messages[0] for field, messages in error.message_dict.items()})
+    if "countries" in names:
+        try:
+            found["countries"] = countries_by_code([str(v) for v in names["countries"]], field="countries")
+        except ValidationError as error:
+            errors.update({field: messages[0] for field, messages in error.message_dict.items()})
+    lookups: list[tuple[str, Any, str, str]] = [
+        ("sdg_targets", SdgTarget.objects.all(), "code", _("Unknown SDG targets: %(values)s.")),
+        ("gcm_objectives", GcmObjective.objects.all(), "number", _("Unknown GCM objectives: %(values)s.")),
+        (
+            "collaborating_coalitions",
+            Coalition.objects.filter(coalition_visibility_q(user)),
+            "slug",
+            _("Unknown coalitions: %(values)s."),
+        ),
+    ]
+    for name, rows, key, message in lookups:
+        if name not in names:
+            continue
+        wanted = list(dict.fromkeys(v.strip() if isinstance(v, str) else v for v in names[name]))
+        wanted = [v for v in wanted if v != ""]
+        matched = list(rows.filter(**{f"{key}__in": wanted})) if wanted else []
+        known = {getattr(row, key) for row in matched}
+        if missing := [v for v in wanted if v not in known]:
+            errors[name] = message % {"values": ", ".join(str(v)[:40] for v in missing[:10])}
+        found[name] = matched
+    if errors:
+        raise ValidationError({name: ValidationError(text, code="unknown") for name, text in errors.items()})
+    return ActivityReferences(fields=found)

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from rcphub.coalitions.models import Coalition
+from rcphub.coalitions.permissions import coalition_visibility_q, is_coalition_secretariat
 from rcphub.core.errors import NotFound
 from rcphub.workplans.models import Output, ReportingRound, Result, WorkPlan
 from rcphub.workplans.permissions import can_manage_workplan, can_view_workplan, workplan_visibility_q
@@ -31,6 +33,20 @@ def workplan_list_filtered(
     if state:
         qs = qs.filter(state=state)
     return qs
+
+
+def workplan_coalition_for_create(*, slug: str, user: Any) -> Coalition:
+    """Return the coalition with the slug if the user may start its work plans (its secretariat).
+
+    Otherwise raise a ValidationError on `coalition`, the same whether it is missing or not the user's.
+    """
+    coalition = Coalition.objects.filter(coalition_visibility_q(user), slug=slug).first()
+    if coalition is None or not is_coalition_secretariat(user=user, coalition_id=coalition.pk):
+        message = _("Unknown coalition “%(value)s”, or not one whose secretariat you are.") % {
+            "value": slug[:100]
+        }
+        raise ValidationError({"coalition": ValidationError(message, code="unknown")})
+    return coalition
 
 
 def workplan_get(*, work_plan_id: int, user: Any) -> WorkPlan:
