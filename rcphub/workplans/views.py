@@ -168,7 +168,10 @@ def workplan_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
         if not endorse.is_valid():
             messages.error(
                 request,
-                " ".join(f"{endorse.fields[name].label}: {' '.join(errors)}" for name, errors in endorse.errors.items()),
+                " ".join(
+                    f"{endorse.fields[name].label}: {' '.join(str(e) for e in errors)}"
+                    for name, errors in endorse.errors.items()
+                ),
             )
             return redirect("workplans:detail", pk=work_plan.pk)
         on = endorse.cleaned_data["endorsed_on"]
@@ -311,9 +314,15 @@ def output_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(
                 f"{reverse('workplans:detail', args=[output.result.work_plan_id])}#output-{output.pk}"
             )
-    crumbs = [*_workplan_crumbs(output.result.work_plan), (f"{output.result.code}. {output.result.title}", "")]
+    crumbs = [
+        *_workplan_crumbs(output.result.work_plan),
+        (f"{output.result.code}. {output.result.title}", ""),
+    ]
     return form_page(
-        request, form=form, title=_("Edit output %(code)s") % {"code": output.code}, context={"crumbs": crumbs}
+        request,
+        form=form,
+        title=_("Edit output %(code)s") % {"code": output.code},
+        context={"crumbs": crumbs},
     )
 
 
