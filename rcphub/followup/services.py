@@ -311,12 +311,16 @@ def _reported_on_q(**path: Any) -> Any:
     return FollowUpReport.objects.filter(**path).exists()
 
 
-def _delete_versioned(obj: Any, *, expected_version: int | None, by: Any) -> None:
+def _claim_version(obj: Any, *, expected_version: int | None) -> None:
     # Claiming the version is one UPDATE, as in save_versioned: of two writers only one passes.
     if expected_version is not None:
         manager = type(obj)._default_manager
         if not manager.filter(pk=obj.pk, version=expected_version).update(version=expected_version + 1):
             raise ConflictError
+
+
+def _delete_versioned(obj: Any, *, expected_version: int | None, by: Any) -> None:
+    _claim_version(obj, expected_version=expected_version)
     obj._history_user = by
     obj.delete()
 
@@ -338,7 +342,20 @@ def review_delete(*, review: Review, expected_version: int | None, by: Any) -> N
         raise ValidationError(
             {NON_FIELD_ERRORS: _("Progress has been reported on this review: it cannot be deleted.")}
         )
-    _delete_versioned(review, expected_version=expected_version, by=by)
+    _claim_version(review, expected_version=expected_version)
+    _delete_contents(review, by=by)
+    _delete_versioned(review, expected_version=None, by=by)
+
+
+def _delete_contents(review: Review, *, by: Any) -> None:
+    # One by one so that each deletion is in the history with who did it; commitments before the
+    # groups they are in (a group is protected while it holds commitments).
+    for commitment in review.commitments.all():
+        commitment._history_user = by  # type: ignore[attr-defined]
+        commitment.delete()
+    for group in review.groups.all():
+        group._history_user = by  # type: ignore[attr-defined]
+        group.delete()
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from rcphub.followup.selectors.commitments import (
     commitment_list,
     commitment_status_history,
     key_action_get_for_commitment,
+    key_action_get_for_manage,
     key_action_get_for_report,
 )
 from rcphub.followup.selectors.dashboard import DashboardRow, FollowUpDashboard, followup_dashboard
@@ -36,6 +37,8 @@ from rcphub.followup.selectors.reviews import (
     reporting_round_get_for_report,
     review_get,
     review_get_for_manage,
+    review_group_get_by_code,
+    review_group_get_for_manage,
     review_list,
     review_list_with_counts,
     review_organisations,
@@ -83,6 +86,7 @@ __all__ = [
     "derive_state",
     "followup_dashboard",
     "key_action_get_for_commitment",
+    "key_action_get_for_manage",
     "key_action_get_for_report",
     "key_actions_as_at",
     "ledger_summary",
@@ -92,6 +96,8 @@ __all__ = [
     "review_changes",
     "review_get",
     "review_get_for_manage",
+    "review_group_get_by_code",
+    "review_group_get_for_manage",
     "review_ledger",
     "review_list",
     "review_list_with_counts",

@@ -62,6 +62,17 @@ def key_action_get_for_report(*, key_action_id: int, user: Any) -> KeyAction:
     return key_action
 
 
+def key_action_get_for_manage(*, key_action_id: int, user: Any) -> KeyAction:
+    """Return the key action if the user may manage its review; missing and forbidden answer alike."""
+    key_action = KeyAction.objects.filter(pk=key_action_id).only("id", "commitment_id").first()
+    if key_action is None:
+        raise NotFound
+    commitment = commitment_get_for_manage(commitment_id=key_action.commitment_id, user=user)
+    key_action = commitment.key_actions.get(pk=key_action_id)
+    key_action.commitment = commitment
+    return key_action
+
+
 def key_action_get_for_commitment(*, commitment: Commitment, key_action_id: int) -> KeyAction:
     """Return the commitment's key action, or raise ValidationError on `key_action` if it has none with that id."""
     key_action = KeyAction.objects.filter(pk=key_action_id, commitment=commitment).first()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from rcphub.accounts.permissions import is_platform_secretariat
 from rcphub.core.errors import NotFound
-from rcphub.followup.models import ReportingRound, Review
+from rcphub.followup.models import ReportingRound, Review, ReviewGroup
 from rcphub.followup.permissions import can_manage_review, followed_up_organisation_ids, review_visibility_q
 from rcphub.reference.models import Entity
 
@@ -61,6 +61,26 @@ def review_get_for_manage(*, review_id: int, user: Any) -> Review:
     if not can_manage_review(user=user, review=review):
         raise NotFound
     return review
+
+
+def review_group_get_for_manage(*, group_id: int, user: Any) -> ReviewGroup:
+    """Return the group if the user may manage its review; missing and forbidden answer alike."""
+    group = ReviewGroup.objects.filter(pk=group_id).only("id", "review_id").first()
+    if group is None:
+        raise NotFound
+    review = review_get_for_manage(review_id=group.review_id, user=user)
+    group = review.groups.get(pk=group_id)
+    group.review = review
+    return group
+
+
+def review_group_get_by_code(*, review: Review, code: str) -> ReviewGroup:
+    """Return the review's group with the code, or raise ValidationError on `group` if it has none."""
+    group = ReviewGroup.objects.filter(review=review, code=code.strip()).first()
+    if group is None:
+        message = _("Unknown group “%(value)s” for this review: use its code.") % {"value": code[:40]}
+        raise ValidationError({"group": ValidationError(message, code="unknown")})
+    return group
 
 
 def review_organisations(*, user: Any) -> QuerySet[Entity]:

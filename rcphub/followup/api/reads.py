@@ -1,4 +1,4 @@
-"""API on the follow-up ledger: reviews with their status of implementation as at a date, commitments
+"""Reads of the follow-up API (and status reports recorded): reviews with their status of implementation as at a date, commitments
 with filters, reporting rounds and status reports.
 
 Handlers translate HTTP only: visibility, permissions and rules live in the selectors and services.
@@ -18,6 +18,7 @@ from rcphub.core.dates import today
 from rcphub.followup import selectors, services
 from rcphub.followup.models import (
     Commitment,
+    DatePrecision,
     FollowUpReport,
     FollowUpStatus,
     ManagementResponse,
@@ -53,11 +54,13 @@ class ReviewOut(Schema):
     coalition: str | None = Field(
         None, alias="coalition.slug", description="The slug of the coalition that follows up, if any."
     )
-    issued_on: date
+    issued_on: date = Field(description="For a review dated by month or year, the first day of it.")
+    issued_precision: DatePrecision = Field(description="How the review is dated: day, month or year.")
+    issued_label: str = Field(description="The date as the review gives it: “November 2017”.")
     description: str
     url: str = Field(description="A link to the report, if any.")
     visibility: str
-    version: int
+    version: int = Field(description="Send it back to change or delete the review: a stale one answers 409.")
 
 
 class ReportingRoundOut(Schema):
@@ -74,10 +77,14 @@ class ReportingRoundIn(Schema):
 class StateOut(Schema):
     """The derived state of a commitment or key action as at a date; never stored."""
 
-    status: FollowUpStatus | None = Field(description="The status as at the date; null if no report yet.")
-    status_label: str
+    status: FollowUpStatus | None = Field(
+        description="The status of the latest report on or before the date that gives one; null if none does."
+    )
+    status_label: str = Field(description="“No report yet”, or “No status given” where reports give none.")
+    status_text: str = Field(description="The status as the document writes it, if recorded.")
     reported_on: date | None = Field(description="The date of the report that gives the status.")
-    comment: str = Field(description="The comment of that report.")
+    comment: str = Field(description="The comment of the latest report, with or without a status.")
+    commented_on: date | None = Field(description="The date of the latest report, with or without a status.")
     overdue: bool = Field(description="Due before the date and neither completed nor no longer applicable.")
     stale: bool = Field(description="Open, and no report for longer than the configured period.")
     light: str = Field(
@@ -91,6 +98,7 @@ class KeyActionRowOut(Schema):
     responsible_text: str = Field(alias="key_action.responsible_text")
     due_on: date | None = Field(alias="key_action.due_on")
     due_text: str = Field(alias="key_action.due_text")
+    version: int = Field(alias="key_action.version")
     state: StateOut
 
 
@@ -108,6 +116,7 @@ class CommitmentFieldsOut(Schema):
     responsible_text: str = Field(alias="commitment.responsible_text", description="As written: “OES (CdC)”.")
     due_on: date | None = Field(alias="commitment.due_on")
     due_text: str = Field(alias="commitment.due_text", description="As written: “By end 2019”.")
+    version: int = Field(alias="commitment.version", description="Send it back to change the commitment.")
 
     @staticmethod
     def resolve_group(row: CommitmentRow) -> str | None:
@@ -160,6 +169,7 @@ class CommitmentOut(Schema):
     responsible_text: str
     due_on: date | None
     due_text: str
+    version: int
     state: StateOut
 
     @staticmethod
@@ -193,7 +203,8 @@ class FollowUpReportOut(Schema):
     id: int
     commitment: int = Field(description="The commitment's id (also for a report on one of its key actions).")
     key_action: int | None = Field(None, alias="key_action_id", description="The key action's id, if on one.")
-    status: FollowUpStatus
+    status: FollowUpStatus | None = Field(description="Null where the report gives a comment and no status.")
+    status_text: str = Field(description="The status as the document writes it, if recorded.")
     as_at: date
     comment: str
     round: int | None = Field(alias="round_id", description="The reporting round's id, if reported in one.")
@@ -201,6 +212,10 @@ class FollowUpReportOut(Schema):
         description="The name of the person who reported it; given to those who may manage or report on it."
     )
     created_at: datetime
+
+    @staticmethod
+    def resolve_status(report: FollowUpReport) -> str | None:
+        return report.status or None
 
     @staticmethod
     def resolve_commitment(report: FollowUpReport) -> int:
@@ -218,7 +233,12 @@ class FollowUpReportOut(Schema):
 
 
 class FollowUpReportIn(Schema):
-    status: FollowUpStatus
+    status: FollowUpStatus | None = Field(
+        None, description="Null or left out where the document gives a comment and no status."
+    )
+    status_text: str = Field(
+        "", max_length=300, description="The status in the document's own words: “Completed/ongoing”."
+    )
     as_at: date | None = Field(
         None, description="The date the status describes; the round's date or today if left out."
     )
@@ -377,7 +397,8 @@ def create_status_report(
         report = services.followup_report_record(
             commitment=commitment,
             key_action=key_action,
-            status=payload.status.value,
+            status=payload.status.value if payload.status else "",
+            status_text=payload.status_text,
             as_at=payload.as_at,
             comment=payload.comment,
             round=round_,
