@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "rcphub.events",
     "rcphub.funding",
     "rcphub.reports",
+    "rcphub.importers",
     "rcphub.demo",
     "rcphub.api",
 ]
