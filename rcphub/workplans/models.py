@@ -89,7 +89,9 @@ class Result(VersionedModel):
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.TextField(_("title"))
     description = models.TextField(_("description"), blank=True)
-    footnotes = models.TextField(_("footnotes"), blank=True, help_text=_("As written in the plan, one a line."))
+    footnotes = models.TextField(
+        _("footnotes"), blank=True, help_text=_("As written in the plan, one a line.")
+    )
 
     history = HistoricalRecords()
 
@@ -113,7 +115,9 @@ class Output(VersionedModel):
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.TextField(_("title"))
     description = models.TextField(_("description"), blank=True)
-    footnotes = models.TextField(_("footnotes"), blank=True, help_text=_("As written in the plan, one a line."))
+    footnotes = models.TextField(
+        _("footnotes"), blank=True, help_text=_("As written in the plan, one a line.")
+    )
 
     history = HistoricalRecords()
 

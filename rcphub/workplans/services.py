@@ -161,7 +161,12 @@ def workplan_delete(*, work_plan: WorkPlan, by: Any) -> None:
 
 @transaction.atomic
 def workplan_transition(
-    *, work_plan: WorkPlan, to_state: str, by: Any, on: date | None = None, expected_version: int | None = None
+    *,
+    work_plan: WorkPlan,
+    to_state: str,
+    by: Any,
+    on: date | None = None,
+    expected_version: int | None = None,
 ) -> WorkPlan:
     """Move the work plan to `to_state` if the transition rules and the user's role allow it.
 

@@ -304,4 +304,5 @@ def test_export_is_constant_query_as_results_and_outputs_grow(
             if fmt == "xlsx"
             else _csv_read(content, None)[1]
         )
-        assert len(rows) == 3 + (n - 1) * 3  # result 1, output 1.1, activity i; then each result and its two outputs
+        # Result 1, output 1.1 and activity i; then each further result and its two outputs.
+        assert len(rows) == 3 + (n - 1) * 3
