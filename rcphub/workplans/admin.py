@@ -7,12 +7,12 @@ from rcphub.workplans.models import Activity, Output, ReportingRound, Result, St
 class ResultInline(admin.TabularInline[Result, WorkPlan]):
     model = Result
     extra = 0
-    fields = ["code", "order", "title"]
+    fields = ["code", "order", "title", "footnotes"]
 
 
 @admin.register(WorkPlan)
 class WorkPlanAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "coalition", "period_start", "period_end", "state"]
+    list_display = ["title", "coalition", "period_start", "period_end", "state", "endorsed_on"]
     list_filter = ["state", "coalition"]
     search_fields = ["title", "coalition__name"]
     readonly_fields = ["version"]
@@ -23,14 +23,16 @@ class WorkPlanAdmin(SimpleHistoryAdmin):
 class ResultAdmin(SimpleHistoryAdmin):
     list_display = ["code", "title", "work_plan"]
     list_filter = ["work_plan__coalition"]
-    search_fields = ["title"]
+    search_fields = ["title", "footnotes"]
+    readonly_fields = ["version"]
 
 
 @admin.register(Output)
 class OutputAdmin(SimpleHistoryAdmin):
     list_display = ["code", "title", "result"]
     list_filter = ["result__work_plan__coalition"]
-    search_fields = ["title"]
+    search_fields = ["title", "footnotes"]
+    readonly_fields = ["version"]
 
 
 @admin.register(Activity)
@@ -57,7 +59,7 @@ class ReportingRoundAdmin(SimpleHistoryAdmin):
 
 @admin.register(StatusReport)
 class StatusReportAdmin(SimpleHistoryAdmin):
-    list_display = ["activity", "status", "as_at", "author", "round"]
+    list_display = ["activity", "status", "status_text", "as_at", "author", "round"]
     list_filter = ["status", "activity__output__result__work_plan__coalition"]
     autocomplete_fields = ["activity", "author"]
     date_hierarchy = "as_at"

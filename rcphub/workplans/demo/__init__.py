@@ -249,26 +249,44 @@ class _Seeder:
         by = self.platform_user
         placed: list[tuple[Row, str, Output, Activity | None]] = []
         for r_index, r_row in enumerate(plan["results"], start=1):
-            r_code, text = str(r_index), r_row.get("description", "")
+            r_code, text, notes = str(r_index), r_row.get("description", ""), r_row.get("footnotes", "")
             result = self.results.get((work_plan.pk, r_code))
-            if result is None:
+            if result is None or (notes and not result.footnotes):
+                # A result seeded before results had footnotes gets them; what was edited since stays.
                 result = services.result_save(
-                    work_plan=work_plan, code=r_code, title=r_row["title"], description=text, by=by
+                    work_plan=work_plan,
+                    code=r_code,
+                    title=result.title if result else r_row["title"],
+                    description=result.description if result else text,
+                    footnotes=notes,
+                    result=result,
+                    by=by,
                 )
-                self._count(slug, "results")
+                self._count(slug, "results" if result.version == 1 else "footnotes")
             result.work_plan = work_plan
             for o_index, o_row in enumerate(r_row["outputs"], start=1):
-                o_code, text = f"{r_code}.{o_index}", o_row.get("description", "")
+                o_code, text, notes = (
+                    f"{r_code}.{o_index}",
+                    o_row.get("description", ""),
+                    o_row.get("footnotes", ""),
+                )
                 output = self.outputs.get((result.pk, o_code))
-                if output is None:
+                if output is None or (notes and not output.footnotes):
                     output = services.output_save(
-                        result=result, code=o_code, title=o_row["title"], description=text, by=by
+                        result=result,
+                        code=o_code,
+                        title=output.title if output else o_row["title"],
+                        description=output.description if output else text,
+                        footnotes=notes,
+                        output=output,
+                        by=by,
                     )
-                    self._count(slug, "outputs")
+                    self._count(slug, "outputs" if output.version == 1 else "footnotes")
                 output.result = result
+                # An output may have no activities yet: it is part of the plan all the same.
                 placed.extend(
                     (row, code, output, self.activities.get((output.pk, code)))
-                    for row, code in zip(o_row["activities"], ROMAN, strict=False)
+                    for row, code in zip(o_row.get("activities") or [], ROMAN, strict=False)
                 )
         missing = [
             (o, self.activity_fields(row, code, coalitions)) for row, code, o, found in placed if not found

@@ -100,6 +100,22 @@ class TestSeededDemo:
         assert statuses == {"not_started", "starting", "ongoing", "completed", "delayed", "cancelled"}
         assert WorkPlan.objects.filter(state="draft", title="Work plan 2027").exists()
 
+    def test_seed_demo_health_plan_shows_a_visitor_a_result_footnote_and_an_output_with_no_activities(
+        self, seeded
+    ):
+        from django.contrib.auth.models import AnonymousUser
+
+        from rcphub.workplans.selectors import workplan_tree
+
+        plan = WorkPlan.objects.get(coalition__slug="health", title="Work plan 2026")
+        tree = workplan_tree(work_plan=plan, user=AnonymousUser(), as_at=date(2026, 6, 30))
+        first = tree.results[0]
+        assert first.result.footnotes.startswith("Universal health coverage as in SDG target 3.8")
+        empty = [o for o in first.outputs if not o.activities]
+        assert [o.output.code for o in empty] == ["1.4"]
+        assert empty[0].output.footnotes.startswith("Added at the mid-year review")
+        assert first.outputs[1].output.footnotes.startswith("Refugees and migrants as defined")
+
     def test_seed_demo_logins_hold_one_role_each_and_report_progress(self, seeded):
         def roles(email):
             return set(
