@@ -49,7 +49,7 @@ class Source:
         """Return this place narrowed (or changed) by the parts given."""
         values = {name: getattr(self, name) for name in self.__dataclass_fields__}
         values.update(parts)
-        return Source(**values)  # type: ignore[arg-type]
+        return Source(**values)
 
 
 @dataclass

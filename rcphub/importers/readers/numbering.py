@@ -37,8 +37,10 @@ def val(element: Any, tag: str) -> str | None:
 
 
 def _int(value: str | None, default: int) -> int:
+    if not value:
+        return default
     try:
-        return int(value) if value not in (None, "") else default
+        return int(value)
     except ValueError:
         return default
 
@@ -163,13 +165,13 @@ class Numbering:
             for style in styles.iter(w("style")):
                 ppr = style.find(w("pPr"))
                 numpr = ppr.find(w("numPr")) if ppr is not None else None
-                ilvl = val(numpr, "ilvl")
+                style_ilvl = val(numpr, "ilvl")
                 outline = val(ppr, "outlineLvl")
                 self.styles[str(style.get(w("styleId")))] = _Style(
                     name=val(style, "name") or "",
                     based_on=val(style, "basedOn"),
                     num_id=val(numpr, "numId"),
-                    ilvl=_int(ilvl, 0) if ilvl is not None else None,
+                    ilvl=_int(style_ilvl, 0) if style_ilvl is not None else None,
                     outline=_int(outline, 9) if outline is not None else None,
                 )
 

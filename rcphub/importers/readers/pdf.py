@@ -103,9 +103,11 @@ def read_pdf(data: bytes, *, filename: str) -> Document:
                 texts = table.extract()
                 if texts:
                     placed.append((number, table.bbox[1], (_cells(table, texts), number)))
-            outside = page.filter(
-                lambda obj, boxes=boxes: obj.get("object_type") != "char" or not _inside(obj, boxes)
-            )  # type: ignore[misc]
+
+            def keep(obj: dict[str, Any], boxes: list[Any] = boxes) -> bool:
+                return obj.get("object_type") != "char" or not _inside(obj, boxes)
+
+            outside = page.filter(keep)
             for line in outside.extract_text_lines(return_chars=True):
                 text = " ".join(line["text"].split())
                 if not text or PAGE_NUMBER.match(text):

@@ -193,7 +193,7 @@ class _WordReader:
         for tr in (child for child in _children(element) if child.tag == w("tr")):
             trpr = tr.find(w("trPr"))
             column = int(val(trpr, "gridBefore") or 0)
-            placed = []
+            placed: list[tuple[int, Any, int, str | None]] = []
             for tc in (child for child in _children(tr) if child.tag == w("tc")):
                 tcpr = tc.find(w("tcPr"))
                 span = max(int(val(tcpr, "gridSpan") or 1), 1)

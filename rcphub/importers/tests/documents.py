@@ -394,7 +394,7 @@ TRACKER_HEADER = ["Code", "Activity", "Lead", "Partners", "Start date", "End dat
 def tracker_xlsx() -> bytes:
     """Return an Excel tracker: a merged title row, a merged result row, serial dates, float codes, "-"."""
     workbook = openpyxl.Workbook()
-    sheet = workbook.active
+    sheet: Any = workbook.active
     sheet.title = "Plan"
     sheet["A1"] = TRACKER_TITLE
     sheet.merge_cells("A1:G1")
