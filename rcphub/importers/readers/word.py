@@ -117,7 +117,8 @@ class _WordReader:
         self.paragraph_no = 0
         self.table_no = 0
 
-    def refs(self, refs: list[str], where: Source) -> list[str]:
+    def refs(self, refs: list[str]) -> list[str]:
+        """Record the footnote references met, in reading order (Word numbers the notes so)."""
         for ref in refs:
             if ref not in self.ref_order:
                 self.ref_order.append(ref)
@@ -153,7 +154,7 @@ class _WordReader:
             return
         self.paragraph_no += 1
         where = Source(paragraph=self.paragraph_no)
-        refs = self.refs(refs, where)
+        refs = self.refs(refs)
         level = self.numbering.heading_level(element)
         if level is not None:
             self.blocks.append(Heading(level=level, text=text, label=label, where=where, footnote_refs=refs))
@@ -173,7 +174,7 @@ class _WordReader:
                 if child.tag == w("p"):
                     label = self.numbering.label(child)
                     text, found = paragraph_text(child)
-                    refs.extend(self.refs(found, where))
+                    refs.extend(self.refs(found))
                     if text:
                         paragraphs.append(text)
                         labels.append(label)

@@ -236,3 +236,13 @@ def test_csv_in_an_unknown_encoding_names_the_line():
 def test_document_tables_is_empty_for_a_document_without_tables():
     document = read_document(d.workplan_headings_docx(), "plan.docx")
     assert document.tables == [] and not isinstance(document.blocks[0], Table)
+
+
+def test_footnote_marker_with_no_note_is_a_warning():
+    import docx
+
+    document = docx.Document()
+    d.footnote(document.add_paragraph("Regional review of national migration strategies"), 9)
+    read = read_document(d.docx_bytes(document), "plan.docx")
+    assert read.paragraphs[0].footnote_refs == ["9"] and read.footnote_texts(["9"]) == []
+    assert [warning.message for warning in read.warnings] == ["footnote reference 9 has no note in the file."]
