@@ -107,6 +107,11 @@ class Review(VersionedModel):
             )
 
     @property
+    def has_management_response(self) -> bool:
+        """Return True if the review's commitments get a management response (not a plan of action's)."""
+        return has_management_response(self.kind)
+
+    @property
     def issued_label(self) -> str:
         """Return the issue date as the review gives it: "14 April 2025", "November 2017" or "2017"."""
         return date_label(self.issued_on, self.issued_precision)
@@ -158,6 +163,17 @@ class FollowUpStatus(models.TextChoices):
     ONGOING = "ongoing", _("Ongoing")
     COMPLETED = "completed", _("Completed")
     NO_LONGER_APPLICABLE = "no_longer_applicable", _("No longer applicable")
+
+
+# The kinds of review whose commitments get a management response: an evaluation's or an audit's
+# recommendations (and other reviews, which may). A plan of action's items and a meeting's decisions
+# have none, so pages and files show no response column or count for them.
+KINDS_WITH_MANAGEMENT_RESPONSE = frozenset({ReviewKind.EVALUATION, ReviewKind.AUDIT, ReviewKind.OTHER})
+
+
+def has_management_response(kind: str) -> bool:
+    """Return True if commitments of a review of this kind get a management response."""
+    return kind in KINDS_WITH_MANAGEMENT_RESPONSE
 
 
 # Statuses after which nothing more is due: such an item is never overdue nor stale.

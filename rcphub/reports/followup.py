@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from rcphub.core.documents import png_from_vega_lite, svg_from_vega_lite
-from rcphub.followup.models import FollowUpStatus, ManagementResponse, Review
+from rcphub.followup.models import FollowUpStatus, ManagementResponse, Review, has_management_response
 from rcphub.followup.selectors import (
     FollowUpState,
     review_ledger,
@@ -80,6 +80,8 @@ class StatusLine:
     overdue: bool
     is_key_action: bool = False
     key_actions: list[StatusLine] = field(default_factory=list)
+    status_text: str = ""
+    group: str = ""  # the heading of the group (component) the commitment sits in, if any
 
     @property
     def responsibility(self) -> str:
@@ -99,6 +101,24 @@ class StatusLine:
     @property
     def status_key(self) -> str:
         return self.status or "none"
+
+
+@dataclass
+class Section:
+    """The commitments of one group (a plan of action's component), under its heading; or, for a
+    review without groups, all of them under none."""
+
+    heading: str
+    lines: list[StatusLine]
+
+    @property
+    def first(self) -> list[StatusLine]:
+        """Return the first commitment, kept on the page of the heading."""
+        return self.lines[:1]
+
+    @property
+    def rest(self) -> list[StatusLine]:
+        return self.lines[1:]
 
 
 @dataclass
@@ -128,6 +148,17 @@ class StatusOfImplementation:
     counts_by_status: list[Count]
     counts_by_response: list[Count]
     rounds: list[RoundCounts]
+    has_response: bool = True
+
+    @property
+    def sections(self) -> list[Section]:
+        """Return the lines by group, in order, each group under its heading."""
+        sections: list[Section] = []
+        for line in self.lines:
+            if not sections or sections[-1].heading != line.group:
+                sections.append(Section(heading=line.group, lines=[]))
+            sections[-1].lines.append(line)
+        return sections
 
     @property
     def title(self) -> str:
@@ -235,7 +266,8 @@ def _line(*, number: str, item: Any, state: FollowUpState, entities: str, is_key
         due_on=item.due_on,
         due_text=item.due_text,
         status=state.status,
-        status_label=status_label(state.status),
+        status_label=state.status_label,  # "No status given" where reports give a comment and none
+        status_text=state.status_text,
         reported_on=state.reported_on,
         comments=state.comment,
         overdue=state.overdue,
@@ -246,7 +278,8 @@ def _line(*, number: str, item: Any, state: FollowUpState, entities: str, is_key
 def status_of_implementation(*, review: Review, user: Any, as_at: date) -> StatusOfImplementation:
     """Return the review's status of implementation as at `as_at`.
 
-    Each commitment and key action shows its latest report dated on or before `as_at`; the chart
+    Each commitment and key action shows its status as at `as_at` (the latest report giving one)
+    and the comment of its latest report, under its group's heading; the chart
     counts the commitments by status as at each reporting round dated on or before `as_at`, so
     nothing reported after the date shows. A constant number of queries per reporting round.
     """
@@ -260,6 +293,8 @@ def status_of_implementation(*, review: Review, user: Any, as_at: date) -> Statu
         line = _line(
             number=commitment.number, item=commitment, state=row.state, entities=entities, is_key_action=False
         )
+        if commitment.group is not None:
+            line.group = str(commitment.group)
         line.key_actions = [
             _line(number="", item=ka.key_action, state=ka.state, entities="", is_key_action=True)
             for ka in row.key_actions
@@ -270,13 +305,18 @@ def status_of_implementation(*, review: Review, user: Any, as_at: date) -> Statu
         for round_, counts in review_status_across_rounds(review=review)
         if round_.as_at <= as_at
     ]
+    # A plan of action's items and a meeting's decisions get no management response: no column, no count.
+    with_response = has_management_response(review.kind)
     return StatusOfImplementation(
         review=review,
         as_at=as_at,
         lines=lines,
         counts_by_status=_counts(ledger.counts_by_status(), label=status_label),
-        counts_by_response=_counts(ledger.counts_by_response(), label=response_label),
+        counts_by_response=_counts(ledger.counts_by_response(), label=response_label)
+        if with_response
+        else [],
         rounds=rounds,
+        has_response=with_response,
     )
 
 

@@ -291,3 +291,13 @@ def test_review_dated_by_month_through_the_form(client, follow_up_officer):
     assert response.status_code == 302
     review = Review.objects.get(title="Regional plan of action on adolescent health")
     assert (review.issued_on, review.issued_precision) == (date(2017, 11, 1), "month")
+
+
+def test_plan_of_action_page_shows_no_management_response(client, review):
+    review.kind = "plan_of_action"
+    review.save()
+    page = client.get(reverse("followup:review", args=[review.pk])).content.decode()
+    assert "Management response" not in page and "By management response" not in page
+    review.kind = "evaluation"
+    review.save()
+    assert "Management response" in client.get(reverse("followup:review", args=[review.pk])).content.decode()
