@@ -14,7 +14,18 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import BooleanField, Case, DateField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    DateField,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -206,11 +217,10 @@ class PledgeQuerySet(models.QuerySet["Pledge"]):
     def from_countries(self, country_ids: Iterable[int] | QuerySet[Any]) -> PledgeQuerySet:
         """Keep the pledges from these countries: made by one of them (or an entity based there), or
         concerning one of them. Used by the lists' region filter and by the regional brief."""
-        return self.filter(
-            pk__in=Pledge.objects.filter(
-                Q(countries__in=country_ids) | Q(pledger__country_id__in=country_ids)
-            ).values("pk")
+        concerning = Pledge.countries.through.objects.filter(
+            pledge=OuterRef("pk"), country_id__in=country_ids
         )
+        return self.filter(Q(pledger__country_id__in=country_ids) | Exists(concerning))
 
     def published_by(self, as_at: date) -> PledgeQuerySet:
         """Keep the pledges that stood published on `as_at`: published on or before that day."""

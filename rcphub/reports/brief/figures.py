@@ -19,7 +19,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, F, Min, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -42,15 +42,13 @@ from rcphub.followup.selectors import commitments_as_at
 from rcphub.funding.models import Contribution, ContributionKind, Fund, JointProgramme
 from rcphub.funding.permissions import fund_visibility_q
 from rcphub.funding.selectors import fund_capitalisation, jp_state_as_at
-from rcphub.reference.models import Country, GcmObjective
+from rcphub.reference.models import Country
+from rcphub.reports.brief.tallies import Tally, region_tallies
 from rcphub.reports.models import Brief, BriefAudience
 from rcphub.repository.models import (
     ChampionCountry,
-    ImplementerType,
     Pledge,
-    PledgeReport,
     Practice,
-    SubmissionState,
     VoluntaryReport,
 )
 from rcphub.support.models import RequestState, SupportRequest
@@ -160,8 +158,9 @@ def brief_figures(*, brief: Brief, as_at: date, user: Any) -> BriefFigures:
     figures = result.figures
     if brief.coalition_id is not None:
         result.structure = _structure(brief, as_at=as_at)
-    figures.update(_practices(region, as_at=as_at))
-    figures.update(_pledges(region, as_at=as_at))
+    tallies = region_tallies(region)
+    figures.update(_practices(tallies, as_at=as_at))
+    figures.update(_pledges(tallies, as_at=as_at))
 
     result.networks = list(
         CountryNetwork.objects.filter(
@@ -233,63 +232,32 @@ def _structure(brief: Brief, *, as_at: date) -> Structure:
     )
 
 
-def _counts_by(qs: QuerySet[Any], key: str) -> dict[str, int]:
+def _practices(tallies: dict[str, Tally], *, as_at: date) -> dict[str, Any]:
+    in_region = tallies["practices_in_region"].total_at(as_at)
+    total = tallies["practices_all"].total_at(as_at)
     return {
-        str(row[key] or ""): row["n"]
-        for row in qs.values(key).annotate(n=Count("pk", distinct=True)).order_by(key)
-    }
-
-
-def _practices(region: list[int], *, as_at: date) -> dict[str, Any]:
-    published = Practice.objects.filter(state=SubmissionState.PUBLISHED, published_on__lte=as_at)
-    in_region = published.filter(countries__in=region).values("pk")
-    total = published.count()
-    in_region_count = Practice.objects.filter(pk__in=in_region).count()
-    by_objective = {
-        str(number): n
-        for number, n in GcmObjective.objects.annotate(
-            n=Count("practices", filter=Q(practices__in=in_region), distinct=True)
-        ).values_list("number", "n")
-    }
-    by_country = dict(
-        Country.objects.filter(pk__in=region)
-        .annotate(n=Count("practices", filter=Q(practices__in=published.values("pk")), distinct=True))
-        .values_list("iso3", "n")
-    )
-    by_type = dict(
-        ImplementerType.objects.annotate(
-            n=Count("practices", filter=Q(practices__in=in_region), distinct=True)
-        ).values_list("code", "n")
-    )
-    return {
-        "practices_in_region": in_region_count,
+        "practices_in_region": in_region,
         "practices_all": total,
-        "practices_share_of_all_pct": _pct(in_region_count, total),
-        "practices_by_gcm_objective": by_objective,
-        "practices_by_country": by_country,
-        "practices_by_implementer_type": by_type,
-        "practices_by_scope": _counts_by(Practice.objects.filter(pk__in=in_region), "scope"),
+        "practices_share_of_all_pct": _pct(in_region, total),
+        **{
+            name: tallies[name].at(as_at)
+            for name in (
+                "practices_by_gcm_objective",
+                "practices_by_country",
+                "practices_by_implementer_type",
+                "practices_by_scope",
+            )
+        },
     }
 
 
-def _pledges(region: list[int], *, as_at: date) -> dict[str, Any]:
-    made = Pledge.objects.published_by(as_at)
-    in_region = made.from_countries(region).values("pk")
-    pledges = Pledge.objects.filter(pk__in=in_region)
-    reported = PledgeReport.objects.filter(
-        pledge=OuterRef("pk"), state=SubmissionState.PUBLISHED, reported_on__lte=as_at
-    )
+def _pledges(tallies: dict[str, Tally], *, as_at: date) -> dict[str, Any]:
     return {
-        "pledges_in_region": pledges.count(),
-        "pledges_all": made.count(),
-        "pledges_by_gcm_objective": {
-            str(number): n
-            for number, n in GcmObjective.objects.annotate(
-                n=Count("pledges", filter=Q(pledges__in=in_region), distinct=True)
-            ).values_list("number", "n")
-        },
-        "pledges_by_pledger_kind": _counts_by(pledges, "pledger__kind"),
-        "pledges_with_report": pledges.filter(Exists(reported)).count(),
+        "pledges_in_region": tallies["pledges_in_region"].total_at(as_at),
+        "pledges_all": tallies["pledges_all"].total_at(as_at),
+        "pledges_by_gcm_objective": tallies["pledges_by_gcm_objective"].at(as_at),
+        "pledges_by_pledger_kind": tallies["pledges_by_pledger_kind"].at(as_at),
+        "pledges_with_report": tallies["pledges_with_report"].total_at(as_at),
     }
 
 

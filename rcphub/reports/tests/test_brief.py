@@ -247,13 +247,34 @@ def test_each_figure_links_to_the_list_it_counts_and_the_map_carries_the_notes(w
 
 
 def test_the_page_takes_a_constant_number_of_queries(world, client, member):
+    """Measured after a change each time, so the repository's tallies are read again both times."""
     url = reverse("briefs:detail", args=["balkans"])
     client.get(url, {"as_at": "2025-06-30"})  # charts rendered once and cached
 
+    _practice(member, countries=["SRB"], objectives=[1], title="One more practice")
     with CaptureQueriesContext(connection) as before:
         client.get(url, {"as_at": "2025-06-30"})
     for i in range(3):
         _practice(member, countries=["SRB", "MNE"], objectives=[i + 1], title=f"More practice {i}")
+        build_pledge(submitter=member, state="published", made_on=date(2025, 1, 6 + i))
     with CaptureQueriesContext(connection) as after:
         client.get(url, {"as_at": "2025-06-30"})
     assert len(after) == len(before)
+
+
+def test_the_repository_counts_are_read_once_until_a_record_changes(world, member):
+    """Any date is then read from the running totals; a change (a publication, a withdrawal, a
+    country added to a practice) is a new version of the records, and the counts follow it."""
+    first = brief_figures(brief=world, as_at=AS_AT, user=None)
+    with CaptureQueriesContext(connection) as again:
+        other_day = brief_figures(brief=world, as_at=date(2025, 6, 1), user=None)
+    assert not [q for q in again if "repository_practice" in q["sql"] or "repository_pledge" in q["sql"]]
+    assert (first.figures["practices_in_region"], other_day.figures["practices_in_region"]) == (3, 3)
+    assert brief_figures(brief=world, as_at=date(2024, 12, 31), user=None).figures["practices_in_region"] == 0
+
+    practice = _practice(member, countries=["MEX"], published_on=date(2025, 6, 1))
+    assert brief_figures(brief=world, as_at=AS_AT, user=None).figures["practices_all"] == 5
+    practice.countries.add(Country.objects.get(iso3="MNE"))  # through the form: history records it
+    practice.save()
+    after = brief_figures(brief=world, as_at=AS_AT, user=None).figures
+    assert after["practices_in_region"] == 4 and after["practices_by_country"]["MNE"] == 1
