@@ -11,6 +11,7 @@ from rcphub.coalitions.api import router as coalitions_router
 from rcphub.events.api import router as events_router
 from rcphub.followup.api import router as followup_router
 from rcphub.funding.api import router as funding_router
+from rcphub.meetings.api import router as meetings_router
 from rcphub.reference.api import router as reference_router
 from rcphub.reports.api import router as reports_router
 from rcphub.repository.api import router as repository_router
@@ -35,6 +36,7 @@ api.add_router("/reference/", reference_router)
 api.add_router("/", coalitions_router)
 api.add_router("/", workplans_router)
 api.add_router("/", followup_router)
+api.add_router("/", meetings_router)
 api.add_router("/", repository_router)
 api.add_router("/", search_router)
 api.add_router("/", support_router)

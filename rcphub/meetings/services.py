@@ -6,14 +6,22 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from rcphub.coalitions.models import Coalition, Platform
-from rcphub.followup.models import ReviewKind
-from rcphub.followup.services import commitment_create, review_create, review_update
+from rcphub.core.errors import ConflictError
+from rcphub.followup.models import Commitment, FollowUpReport, Review, ReviewKind
+from rcphub.followup.services import (
+    commitment_create,
+    commitment_delete,
+    commitment_update,
+    review_create,
+    review_delete,
+    review_update,
+)
 from rcphub.meetings.models import AgendaItem, Decision, Meeting
 from rcphub.meetings.permissions import can_create_meeting, can_manage_meeting
 from rcphub.reference.models import Entity
@@ -97,6 +105,8 @@ def meeting_update(
     _require_manage(by, meeting)
     _set(meeting, fields)
     meeting.full_clean()
+    if "held_on" in fields:
+        _refuse_decisions_due_before(meeting)
     meeting._history_user = by  # type: ignore[attr-defined]
     meeting.save_versioned(expected_version=expected_version)
     review_update(
@@ -113,6 +123,67 @@ def meeting_update(
     if participants is not None:
         meeting.participants.set(list(participants))
     return meeting
+
+
+def _refuse_decisions_due_before(meeting: Meeting) -> None:
+    # Decisions cannot fall due before their meeting: moving the meeting must keep that true.
+    early = (
+        Commitment.objects.filter(decision__meeting=meeting, due_on__lt=meeting.held_on)
+        .order_by("order", "id")
+        .values_list("number", flat=True)
+    )
+    if numbers := list(early[:10]):
+        raise ValidationError(
+            {
+                "held_on": _("Decisions %(numbers)s fall due before this date: change their due dates first.")
+                % {"numbers": ", ".join(numbers)}
+            }
+        )
+
+
+def _reported_on(meeting: Meeting, *, decision: Decision | None = None) -> bool:
+    where = Q(decision__meeting=meeting) if decision is None else Q(decision=decision)
+    commitments = Commitment.objects.filter(where)
+    return FollowUpReport.objects.filter(
+        Q(commitment__in=commitments) | Q(key_action__commitment__in=commitments)
+    ).exists()
+
+
+def _claim_version(obj: Any, *, expected_version: int | None) -> None:
+    # One UPDATE, as in save_versioned: of two writers holding the same version only one passes.
+    if expected_version is not None:
+        manager = type(obj)._default_manager
+        if not manager.filter(pk=obj.pk, version=expected_version).update(version=expected_version + 1):
+            raise ConflictError
+
+
+@transaction.atomic
+def meeting_delete(*, meeting: Meeting, expected_version: int | None, by: Any) -> None:
+    """Delete a meeting with its agenda, its decisions and the review that follows them up, if no
+    progress has been reported on any of its decisions; refuse if someone else saved the meeting since
+    `expected_version` was read. Each deletion is in the history with who made it."""
+    _require_manage(by, meeting)
+    if _reported_on(meeting):
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "Progress has been reported on this meeting's decisions: it cannot be deleted."
+                )
+            }
+        )
+    _claim_version(meeting, expected_version=expected_version)
+    # Decisions before the agenda items they sit under (an agenda item is protected while it has some).
+    for decision in meeting.decisions.all():
+        decision._history_user = by  # type: ignore[attr-defined]
+        decision.delete()
+    for item in meeting.agenda_items.all():
+        item._history_user = by  # type: ignore[attr-defined]
+        item.delete()
+    review_id = meeting.review_id
+    meeting._history_user = by  # type: ignore[attr-defined]
+    meeting.delete()
+    # Read afresh: the review no longer has a meeting, so the follow-up's own delete takes the rest.
+    review_delete(review=Review.objects.get(pk=review_id), expected_version=None, by=by)
 
 
 @transaction.atomic
@@ -176,3 +247,78 @@ def decision_create(
     decision._history_user = by  # type: ignore[attr-defined]
     decision.save()
     return decision
+
+
+DECISION_FIELDS = ("number", "text", "responsible_text", "due_on", "due_text")
+
+
+@transaction.atomic
+def decision_update(
+    *,
+    decision: Decision,
+    by: Any,
+    expected_version: int | None,
+    agenda_item: AgendaItem | None,
+    responsible_entities: Iterable[Entity] | None = None,
+    **fields: Any,
+) -> Decision:
+    """Change a decision: its agenda item, and what its commitment says (number, text, responsibility,
+    due date and due text; those not given keep their value).
+
+    The same rules as when it was recorded: a number new among the meeting's decisions, an agenda
+    item of the meeting, not due before the meeting was held. The decision's version is its
+    commitment's: refuse with ConflictError if someone else saved it since `expected_version` was read.
+    """
+    meeting = decision.meeting
+    _require_manage(by, meeting)
+    unknown = set(fields) - set(DECISION_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a field here: {', '.join(sorted(unknown))}")
+    commitment = decision.commitment
+    errors: dict[str, str] = {}
+    if "number" in fields:
+        fields["number"] = number = str(fields["number"]).strip()
+        if meeting.review.commitments.filter(number=number).exclude(pk=commitment.pk).exists():
+            errors["number"] = _("The meeting already has a decision numbered “%(number)s”.") % {
+                "number": number
+            }
+    if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
+        errors["agenda_item"] = _("This agenda item belongs to another meeting.")
+    if fields.get("due_on") is not None and fields["due_on"] < meeting.held_on:
+        errors["due_on"] = _("A decision cannot fall due before the meeting was held.")
+    if errors:
+        raise ValidationError(errors)
+    commitment_update(
+        commitment=commitment,
+        by=by,
+        expected_version=expected_version,
+        responsible_entities=responsible_entities,
+        **fields,
+    )
+    if agenda_item != decision.agenda_item:
+        decision.agenda_item = agenda_item
+        decision.full_clean()
+        decision._history_user = by  # type: ignore[attr-defined]
+        decision.save()
+    return decision
+
+
+@transaction.atomic
+def decision_delete(*, decision: Decision, expected_version: int | None, by: Any) -> None:
+    """Delete a decision with its commitment, if no progress has been reported on it; refuse if
+    someone else saved it since `expected_version` (its commitment's) was read."""
+    meeting = decision.meeting
+    _require_manage(by, meeting)
+    if _reported_on(meeting, decision=decision):
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("Progress has been reported on this decision: it cannot be deleted.")}
+        )
+    commitment_id = decision.commitment_id
+    decision._history_user = by  # type: ignore[attr-defined]
+    decision.delete()
+    # Read afresh: no longer a decision, the commitment goes through the follow-up's own delete.
+    commitment_delete(
+        commitment=Commitment.objects.select_related("review").get(pk=commitment_id),
+        expected_version=expected_version,
+        by=by,
+    )
