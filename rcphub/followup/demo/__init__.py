@@ -103,7 +103,8 @@ def _seed_review(row: Row, round_rows: list[Row], created: dict[str, int]) -> No
             if (commitment.pk, round_.pk) not in reported:
                 followup_report_record(
                     commitment=commitment,
-                    status=report["status"],
+                    status=report.get("status", ""),  # none where the document gives none
+                    status_text=report.get("status_text", ""),
                     comment=report.get("comment", ""),
                     round=round_,
                     by=by,

@@ -301,3 +301,25 @@ def test_plan_of_action_page_shows_no_management_response(client, review):
     review.kind = "evaluation"
     review.save()
     assert "Management response" in client.get(reverse("followup:review", args=[review.pk])).content.decode()
+
+
+def test_demo_plan_of_action_has_due_text_only_items_and_a_comment_with_no_status():
+    from rcphub.core.demodata import demo_content
+    from rcphub.followup.due import due_date
+
+    (plan,) = [
+        row for row in demo_content("rcphub.followup.demo", "reviews") if row["kind"] == "plan_of_action"
+    ]
+    text_only = {
+        i["number"]: due_date(i["due_text"])
+        for i in plan["commitments"]
+        if "due_on" not in i and i.get("due_text")
+    }
+    assert text_only == {"1.1": date(2025, 12, 31), "1.4": date(2027, 6, 30), "2.3": date(2027, 12, 31)}
+    silent = [
+        (item["number"], as_at)
+        for item in plan["commitments"]
+        for as_at, report in item.get("reports", {}).items()
+        if "status" not in report
+    ]
+    assert silent == [("1.2", date(2026, 9, 30))]
