@@ -37,7 +37,7 @@ def test_focal_point_reports_a_round_seen_in_the_status_of_implementation_and_it
 
     row = page.locator(f"#commitment-{first.pk} tr.commitment")
     row.get_by_text("Record status").click()
-    row.get_by_label("Status").select_option("completed")
+    row.get_by_label("Status", exact=True).select_option("completed")
     row.get_by_label("Reporting round").select_option(str(round_.pk))
     row.get_by_label("As at").fill("2026-06-30")
     row.get_by_label("Comment").fill("Mapping of coalition support shared with all UNCTs.")

@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.urls import reverse
 
 from rcphub.reference.models import Country, Entity
@@ -344,10 +343,13 @@ def _product_post(coalition, **extra):
     return data
 
 
-@override_settings(RCPHUB_UPLOAD_MAX_BYTES=1000)
 def test_knowledge_product_uploads_are_limited_and_named(
     client, coalition, coalition_secretariat, tmp_path, settings
 ):
+    # One way of overriding settings per test: the settings fixture, which restores all on teardown.
+    # (override_settings as a decorator restores before the fixture does, leaving the fixture's
+    # teardown to put the decorator's values back for the rest of the worker's tests.)
+    settings.RCPHUB_UPLOAD_MAX_BYTES = 1000
     settings.MEDIA_ROOT = tmp_path
     client.force_login(coalition_secretariat)
     url = reverse("repository:knowledge_create")

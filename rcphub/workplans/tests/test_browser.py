@@ -35,7 +35,7 @@ def test_focal_point_records_status_seen_as_at_that_date_only(
 
     row = page.locator(f"#activity-{activity.pk}")
     row.get_by_text("Record status").click()
-    row.get_by_label("Status").select_option("completed")
+    row.get_by_label("Status", exact=True).select_option("completed")
     row.get_by_label("Comment").fill("Regional review published and presented to the UNCTs.")
     row.get_by_role("button", name="Record").click()
     page.locator(f"#activity-{activity.pk} .badge.completed").wait_for()
