@@ -203,6 +203,7 @@ class EntityMatch:
     acronym: str = ""
     candidates: tuple[str, ...] = ()
     generic: bool = False  # a unit every entity may have ("PMU")
+    exact: bool = False  # the text is the name itself, nothing around it ("UNDP", not "UNDP PMU office")
 
     @property
     def state(self) -> Literal["resolved", "ambiguous", "unknown"]:
@@ -272,7 +273,11 @@ class Recogniser:
                 yield alias, acronym, 0
             for alias in ENTITY_ALIASES.get(acronym, ()):
                 yield alias, acronym, 1
-            for form in (acronym.replace("-", " "), acronym.replace("-", ""), *_name_variants(name)):
+            for form in (
+                acronym.replace("-", " "),
+                acronym.replace("-", ""),
+                *_name_variants(name, turn=False),
+            ):
                 if form not in (acronym, name):
                     yield form, acronym, 2
 
@@ -335,7 +340,8 @@ class Recogniser:
                     candidates = tuple(dict.fromkeys(context))
                     matches.append(EntityMatch(text=written, candidates=candidates, generic=True))
                 elif len(item.values) == 1:
-                    matches.append(EntityMatch(text=written, acronym=item.values[0]))
+                    exact = fold(written) == fold(text[item.start : item.end])
+                    matches.append(EntityMatch(text=written, acronym=item.values[0], exact=exact))
                 else:
                     matches.append(EntityMatch(text=written, candidates=item.values))
         return matches
@@ -348,7 +354,8 @@ class Recogniser:
         """
         codes: list[str] = []
         pattern = re.compile(r"(?<![\d.])(\d{1,2}\.(?:\d{1,2}|[a-z]))(?![\w]|\.\d)")
-        for part in text.split(";"):
+        # UN INFO joins targets with "," too: "6.a By 2030, expand …,6.b Support …".
+        for part in re.split(r";|,(?=\s*\d{1,2}\.(?:\d{1,2}|[a-z])\s)", text):
             leading = pattern.match(part.strip())
             titled = leading is not None and re.match(r"\s+[^\W\d]", part.strip()[leading.end() :])
             candidates = [leading.group(1)] if leading and titled else pattern.findall(part)
@@ -367,13 +374,13 @@ def _overlaps(item: _Found, others: list[_Found]) -> bool:
     return any(item.start < other.end and other.start < item.end for other in others)
 
 
-def _name_variants(name: str) -> list[str]:
-    """Return the shorter forms a name is written in: without its bracket, with its ", of" turned round."""
+def _name_variants(name: str, *, turn: bool = True) -> list[str]:
+    """Return the shorter forms a name is written in: without its bracket, with its ", … of" turned round."""
     variants: list[str] = []
     bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
     if bare and bare != name:
         variants.append(bare)
-    if ", " in bare:
+    if turn and ", " in bare and re.search(r"\bof(?: the)?$", bare):
         head, tail = bare.split(", ", 1)
         variants.append(f"{tail} {head}")  # "Iran, Islamic Republic of" → "Islamic Republic of Iran"
         variants.append(head)  # → "Iran"

@@ -156,6 +156,8 @@ class _Pending:
     countries: str = ""
     title_countries: list[str] = field(default_factory=list)
     where: str = ""
+    quiet_partners: list[str] | None = None  # partners already resolved, the rest left without a warning
+    partners_text: str = ""  # the partners as written, where `quiet_partners` is set
 
 
 @dataclass
@@ -325,15 +327,18 @@ class TreeBuilder:
                 lead = recogniser.entities(item.lead, context=context)
                 partners = recogniser.entities(item.partners, context=context)
             activity.lead = asker.resolve(lead, key=activity.key, field_name="lead", where=item.where)
-            activity.partners = [
-                acronym
-                for acronym in asker.resolve(
+            if item.quiet_partners is not None:
+                partners_found = item.quiet_partners
+            else:
+                partners_found = asker.resolve(
                     partners, key=activity.key, field_name="partners", where=item.where
                 )
-                if acronym not in activity.lead
-            ]
-            if item.lead or item.partners:
-                activity.entities_text = "; ".join(part for part in (item.lead, item.partners) if part)
+            activity.partners = [acronym for acronym in partners_found if acronym not in activity.lead]
+            written = tuple(
+                part for part in (item.lead, item.partners or item.partners_text) if fold(part) not in _EMPTY
+            )
+            if any(written):
+                activity.entities_text = "; ".join(part for part in written if part)
             codes: list[str] = []
             if item.countries:
                 codes, unknown = recogniser.countries(item.countries)
@@ -350,6 +355,19 @@ class TreeBuilder:
             activity.countries = list(dict.fromkeys([*codes, *item.title_countries]))
         self.warnings.extend(asker.notices)
         return asker.questions
+
+
+_EMPTY = frozenset({"", "-", "–", "—", "n/a", "none"})
+
+
+def _no_status() -> set[str]:
+    """Return the words that say no status is given, as rcphub's export writes them (in any language)."""
+    return {
+        fold(str(_("No report yet"))),
+        fold(str(_("No status given"))),
+        "no report yet",
+        "no status given",
+    }
 
 
 def _extend(target: list[str], values: Iterable[str]) -> None:
@@ -587,6 +605,8 @@ class _Reader:
         footnotes = list(dict.fromkeys([*self.document.footnote_texts(refs), *listed]))
         title, countries_text, title_countries = self._countries_in_title(title)
         status_text = view.text("status_text") or view.text("status")
+        if fold(status_text) in _no_status():
+            status_text = ""  # rcphub's own export says so where no status is reported
         status = progress_status_from_text(status_text) if status_text else None
         if status_text and status is None:
             self.tree.warnings.append(

@@ -522,3 +522,148 @@ def xlsx_streaming_rows(rows: int) -> bytes:
                     data = data[:start] + data[data.find(b"/>", start) + 2 :]
             archive.writestr(item, data)
     return out.getvalue()
+
+
+# --- UN INFO joint work plan export --------------------------------------------------------------
+
+UNINFO_HEADER = [
+    "Country",
+    "Plan name",
+    "Strategic priority code",
+    "Strategic priority",
+    "Outcome code",
+    "Outcome",
+    "Output code",
+    "Output",
+    "Sub-Output publication status",
+    "Sub-Output code",
+    "Sub-Output",
+    "ID",
+    "Description",
+    "Start date",
+    "End date",
+    "Status",
+    "Agency abbreviations",
+    "Agencies",
+    "Implementation partners",
+    "SDG Targets",
+    "Geography",
+    "Total required resources",
+    "2025 Required",
+    "2025 Available",
+    "2025 Expenditure",
+    "2026 Required",
+    "2026 Available",
+    "2026 Expenditure",
+]
+UNINFO_PLAN = "United Nations Sustainable Development Cooperation Framework 2025-2029"
+
+
+@cache
+def uninfo_xlsx() -> bytes:
+    """Return a small UN INFO export in its layout and with its quirks: one framework, float and padded
+    codes, "Outcome 1.1 : …" labels, "-" for empty, serial dates, "; " lists, budget columns by year."""
+    workbook = openpyxl.Workbook()
+    sheet: Any = workbook.active
+    sheet.title = "export_2025-07-06"
+    sheet.append(UNINFO_HEADER)
+    outcome = "Outcome 1.1 : Migration is safe, orderly and regular for all"
+    sheet.append(
+        [
+            "Kyrgyzstan",
+            UNINFO_PLAN,
+            "1",
+            "STRATEGIC PRIORITY 1 : People",
+            1.1000000000000001,
+            outcome,
+            "1.1.1 ",
+            "Output 1.1.1 : Migration data are collected and used",
+            "Yes",
+            "1.1.1.1",
+            "Key Activity 1.1.1.1: Labour migration survey",
+            "90001",
+            "-",
+            45658,
+            46022,
+            "Implementation",
+            "IOM; UNDP",
+            "International Organization for Migration; United Nations Development Programme",
+            "Kyrgyzstan Ministry of Labour; United Nations Development Programme",
+            "10.7 Facilitate orderly, safe, regular and responsible migration; 8.8 Protect labour rights",
+            "Kyrgyzstan; Osh region",
+            120000,
+            60000,
+            50000,
+            "-",
+            60000,
+            None,
+            None,
+        ]
+    )
+    sheet.append(
+        [
+            "Kyrgyzstan",
+            UNINFO_PLAN,
+            "1",
+            "STRATEGIC PRIORITY 1 : People",
+            1.1000000000000001,
+            outcome,
+            "1.1.1 ",
+            "Output 1.1.1 : Migration data are collected and used",
+            "Yes",
+            "1.1.1.2",
+            "1.1.1.2 - Training of statisticians on migration statistics",
+            "90002",
+            "Two regional trainings.",
+            45717,
+            45838,
+            "Pipeline",
+            "UNECE; Regional Statistics Unit",
+            "United Nations Economic Commission for Europe",
+            "-",
+            "17.18 Enhance capacity-building support",
+            "Kyrgyzstan",
+            15000,
+            15000,
+            "-",
+            "-",
+            None,
+            None,
+            None,
+        ]
+    )
+    sheet.append(
+        [
+            "Kyrgyzstan",
+            UNINFO_PLAN,
+            "2",
+            "STRATEGIC PRIORITY 2 : Prosperity",
+            "2.1 ",
+            "Outcome 2.1 : Decent work for young women and men",
+            2.1,
+            "Output 2.1.1 : Youth employment services",
+            "Yes",
+            "2.1.1.1",
+            "Key Activity 2.1.1.1: Job fairs for young people",
+            "90003",
+            "-",
+            45658,
+            45838,
+            "Closed",
+            "ILO",
+            "International Labour Organization",
+            "-",
+            "8.6 By 2020, substantially reduce the proportion of youth not in employment",
+            "Kyrgyzstan",
+            40000,
+            40000,
+            40000,
+            40000,
+            None,
+            None,
+            None,
+        ]
+    )
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
