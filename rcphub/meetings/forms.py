@@ -12,7 +12,7 @@ from rcphub.accounts.permissions import coalition_ids_with_role, is_platform_sec
 from rcphub.coalitions.models import Coalition, Platform
 from rcphub.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from rcphub.core.models import Visibility
-from rcphub.meetings.models import AgendaItem, Meeting, MeetingKind
+from rcphub.meetings.models import AgendaItem, Decision, Meeting, MeetingKind
 from rcphub.reference.models import Entity
 
 
@@ -99,3 +99,56 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         field: Any = self.fields["agenda_item"]
         field.queryset = meeting.agenda_items.order_by("order", "id")
+
+
+class MeetingEditForm(MeetingForm):
+    """A meeting's own fields (not the body that holds it), with the version it was read at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        del self.fields["platform"], self.fields["coalition"]
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict[str, Any]:
+        """Return the form's initial values from the meeting."""
+        names = ("kind", "title", "held_on", "place", "minutes", "visibility", "version")
+        initial = {name: getattr(meeting, name) for name in names}
+        initial["chairs"] = list(meeting.chairs.all())
+        initial["participants"] = list(meeting.participants.all())
+        return initial
+
+    def meeting_fields(self) -> dict[str, Any]:
+        """Return the cleaned values that `meeting_update` takes, the version as expected."""
+        fields = dict(self.cleaned_data)
+        fields["expected_version"] = fields.pop("version")
+        return fields
+
+
+class DecisionEditForm(DecisionForm):
+    """A decision's fields, with the version (its commitment's) it was read at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    @staticmethod
+    def initial_for(decision: Decision) -> dict[str, Any]:
+        """Return the form's initial values from the decision and its commitment."""
+        commitment = decision.commitment
+        names = ("number", "text", "responsible_text", "due_on", "due_text", "version")
+        initial: dict[str, Any] = {name: getattr(commitment, name) for name in names}
+        initial["agenda_item"] = decision.agenda_item_id
+        initial["responsible_entities"] = list(commitment.responsible_entities.all())
+        return initial
+
+    def decision_fields(self) -> dict[str, Any]:
+        """Return the cleaned values that `decision_update` takes, the version as expected."""
+        fields = dict(self.cleaned_data)
+        fields["expected_version"] = fields.pop("version")
+        return fields
+
+
+class DeleteForm(forms.Form):
+    """Confirm a deletion of what was read at `version`."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

@@ -19,11 +19,32 @@ from rcphub.core.forms import add_service_error
 from rcphub.core.views import form_page
 from rcphub.followup.selectors import LIGHTS
 from rcphub.meetings import documents
-from rcphub.meetings.forms import AgendaItemForm, DecisionForm, MeetingForm
+from rcphub.meetings.forms import (
+    AgendaItemForm,
+    DecisionEditForm,
+    DecisionForm,
+    DeleteForm,
+    MeetingEditForm,
+    MeetingForm,
+)
 from rcphub.meetings.models import Meeting
 from rcphub.meetings.permissions import can_create_any_meeting
-from rcphub.meetings.selectors import meeting_get, meeting_get_for_manage, meeting_list, meeting_record
-from rcphub.meetings.services import agenda_item_add, decision_create, meeting_create
+from rcphub.meetings.selectors import (
+    decision_get_for_manage,
+    meeting_get,
+    meeting_get_for_manage,
+    meeting_list,
+    meeting_record,
+)
+from rcphub.meetings.services import (
+    agenda_item_add,
+    decision_create,
+    decision_delete,
+    decision_update,
+    meeting_create,
+    meeting_delete,
+    meeting_update,
+)
 
 
 def _crumbs(meeting: Meeting | None = None) -> list[tuple[str, str]]:
@@ -121,6 +142,121 @@ def decision_create_view(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect(f"{reverse('meetings:detail', args=[meeting.pk])}#decisions")
     return form_page(request, form=form, title=_("New decision"), context=_form_context(_crumbs(meeting)))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Let those who manage the meeting change it (not the body that holds it); refuse a stale version."""
+    meeting = meeting_get_for_manage(meeting_id=pk, user=request.user)
+    title = meeting.title
+    form = MeetingEditForm(
+        request.POST or None, user=request.user, initial=MeetingEditForm.initial_for(meeting)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_update(meeting=meeting, by=request.user, **form.meeting_fields())
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Meeting saved."))
+            return redirect("meetings:detail", pk=meeting.pk)
+    crumbs = [*_crumbs(), (title, reverse("meetings:detail", args=[meeting.pk]))]
+    return form_page(
+        request, form=form, title=_("Edit %(title)s") % {"title": title}, context=_form_context(crumbs)
+    )
+
+
+def _confirm_delete(
+    request: HttpRequest, *, form: DeleteForm, title: str, question: str, cancel: str
+) -> HttpResponse:
+    return render(
+        request,
+        "meetings/confirm_delete.html",
+        {"form": form, "title": title, "question": question, "cancel": cancel, "crumbs": _crumbs()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask, then delete the meeting with its agenda and decisions, if none has been reported on."""
+    meeting = meeting_get_for_manage(meeting_id=pk, user=request.user)
+    form = DeleteForm(request.POST or None, initial={"version": meeting.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_delete(meeting=meeting, expected_version=form.cleaned_data["version"], by=request.user)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Meeting “%(title)s” deleted.") % {"title": meeting.title})
+            return redirect("meetings:list")
+    question = _(
+        "Delete “%(title)s” with its agenda, its decisions and their follow-up review? "
+        "Its change history is kept."
+    ) % {"title": meeting.title}
+    return _confirm_delete(
+        request,
+        form=form,
+        title=_("Delete the meeting"),
+        question=question,
+        cancel=reverse("meetings:detail", args=[meeting.pk]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Let those who manage the meeting change a decision; refuse a stale version."""
+    decision = decision_get_for_manage(decision_id=pk, user=request.user)
+    meeting, number = decision.meeting, decision.commitment.number
+    form = DecisionEditForm(
+        request.POST or None, meeting=meeting, initial=DecisionEditForm.initial_for(decision)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision_update(decision=decision, by=request.user, **form.decision_fields())
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request, _("Decision %(number)s saved.") % {"number": decision.commitment.number}
+            )
+            return redirect(f"{reverse('meetings:detail', args=[meeting.pk])}#decision-{decision.pk}")
+    return form_page(
+        request,
+        form=form,
+        title=_("Edit decision %(number)s") % {"number": number},
+        context=_form_context(_crumbs(meeting)),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask, then delete the decision with its commitment, if it has not been reported on."""
+    decision = decision_get_for_manage(decision_id=pk, user=request.user)
+    meeting, number = decision.meeting, decision.commitment.number
+    form = DeleteForm(request.POST or None, initial={"version": decision.commitment.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision_delete(decision=decision, expected_version=form.cleaned_data["version"], by=request.user)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Decision %(number)s deleted.") % {"number": number})
+            return redirect(f"{reverse('meetings:detail', args=[meeting.pk])}#decisions")
+    question = _("Delete decision %(number)s of “%(title)s”? Its change history is kept.") % {
+        "number": number,
+        "title": meeting.title,
+    }
+    return _confirm_delete(
+        request,
+        form=form,
+        title=_("Delete the decision"),
+        question=question,
+        cancel=f"{reverse('meetings:detail', args=[meeting.pk])}#decision-{decision.pk}",
+    )
 
 
 def _filename(meeting: Meeting, extension: str) -> str:
