@@ -667,3 +667,67 @@ def uninfo_xlsx() -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+# --- Review and plan-of-action variants (the interpreters' tests) --------------------------------
+
+REVIEW_VARIANT_HEADER = ["Rec. no.", "Recommendation", "Management response", "Lead", "Status", "Comment"]
+
+
+@cache
+def review_variant_docx() -> bytes:
+    """Return a status table with titled recommendations, separate status and comment columns, a generic
+    unit ("PMU"), a row with no number, and a round announced with no date."""
+    document = docx.Document()
+    document.add_heading("Mid-term review of the Regional UN Network on Migration (2019)", level=0)
+    document.add_heading("Status update on the recommendations", level=1)
+    rows = [
+        [
+            "R1",
+            "",
+            "Accepted. The network will revise its terms of reference.",
+            "IOM; UNDP",
+            "Completed",
+            "Revised terms adopted in May.",
+        ],
+        ["R2", "", "Partially accepted", "PMU", "In progress", ""],
+        ["", "", "Under consideration", "UNHCR", "See annex 2", "Discussed with the co-chairs."],
+        ["R4", "", "Not accepted", "", "", "No change is planned."],
+    ]
+    table = _table(document, REVIEW_VARIANT_HEADER, rows)
+    texts = [
+        ("Sharpen the network's focus", "Concentrate on three priorities agreed with Member States."),
+        ("Share data across the region", "Publish the regional migration data portal."),
+        ("Engage civil society", ""),
+        ("Report jointly", "Issue one annual report of the network."),
+    ]
+    for index, (title, text) in enumerate(texts, start=1):
+        cell = table.cell(index, 1)
+        cell.text = title
+        if text:
+            cell.add_paragraph(text)
+    return docx_bytes(document)
+
+
+PLAN_VARIANT_HEADER = ["No.", "Action item", "Responsible", "Deadline", "Status"]
+
+
+@cache
+def plan_of_action_variant_docx() -> bytes:
+    """Return a plan of action with a status date, an item before any component, a component with no
+    number, due text that names no date, a status not read and a row with no number."""
+    document = docx.Document()
+    document.add_heading("Plan of action: UNECE evaluation of the SPECA programme", level=1)
+    document.add_paragraph("Status as at 30 June 2019")
+    rows = [
+        ["0.1", "Appoint a focal point for the plan", "UNECE", "Q1 2019", "Completed"],
+        ["", "", "", "", ""],
+        ["A.1", "Update the programme's results framework", "UNECE; ESCAP", "Ongoing", "See annex"],
+        ["", "Consult the countries on the framework", "PMU", "By end 2019", "Not started"],
+        ["", "", "", "", ""],
+        ["B.1", "Hold the annual SPECA forum", "ESCAP", "2019–20", "Starting 2020 following the review"],
+    ]
+    table = _table(document, PLAN_VARIANT_HEADER, rows)
+    merge_row(table, 2, "Programme management")
+    merge_row(table, 5, "Component B – Outreach")
+    return docx_bytes(document)
