@@ -20,6 +20,7 @@ urlpatterns = [
     path("support/", include("rcphub.events.urls")),  # the calendar keeps its /support/ addresses
     path("funding/", include("rcphub.funding.urls")),
     path("reports/", include("rcphub.reports.urls")),
+    path("imports/", include("rcphub.importers.urls")),
     path("briefs/", include("rcphub.reports.brief_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
