@@ -33,8 +33,8 @@ COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("response", re.compile(r"\bresponse\b|\bmanagement\b|\baccept")),
     ("responsible", re.compile(r"responsib|\blead\b|\bwho\b|\bunit\b|\bentit|\bowner|\bfocal")),
-    ("due", re.compile(r"\bdue\b|deadline|timeline|time ?frame|\bby when\b|target date|\bdate\b|\bwhen\b")),
     ("status", re.compile(r"\bstatus\b|\bstage\b")),
+    ("due", re.compile(r"\bdue\b|deadline|timeline|time ?frame|\bby when\b|target date|\bdate\b|\bwhen\b")),
     (
         "comment",
         re.compile(r"comment|progress|update|remark|actions? taken|\bnotes?\b|explanation"),

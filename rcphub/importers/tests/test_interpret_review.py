@@ -399,3 +399,31 @@ def test_proposal_survives_its_json(variant):
     data = variant.to_json()
     assert "groups" not in data and "results" not in data
     assert data["commitments"][0]["responsible"] == ["IOM", "UNDP"]
+
+
+@pytest.mark.parametrize(
+    ("header", "roles", "combined"),
+    [
+        (
+            ["No.", "Recommendation", "Management response", "Responsibility", "Status and comment"],
+            {"number": 0, "recommendation": 1, "response": 2, "responsible": 3, "status": 4, "comment": 4},
+            True,
+        ),
+        (
+            ["Rec. no.", "Recommendation", "Management response", "Lead", "Status", "Comment"],
+            {"number": 0, "recommendation": 1, "response": 2, "responsible": 3, "status": 4, "comment": 5},
+            False,
+        ),
+        (
+            ["#", "Key action", "Responsible unit", "Timeframe", "Status as at date", "Actions taken"],
+            {"number": 0, "action": 1, "responsible": 2, "due": 3, "status": 4, "comment": 5},
+            False,
+        ),
+        (["Action item", "Deadline"], {"action": 0, "due": 1}, False),
+    ],
+)
+def test_columns_are_found_by_their_names(header, roles, combined):
+    from rcphub.importers.interpret.commitments import find_columns
+
+    columns = find_columns(_document([], header=header).tables[0])
+    assert (columns.indexes, columns.status_and_comment) == (roles, combined)
