@@ -11,6 +11,7 @@ from rcphub.coalitions.api import router as coalitions_router
 from rcphub.events.api import router as events_router
 from rcphub.followup.api import router as followup_router
 from rcphub.funding.api import router as funding_router
+from rcphub.importers.api import router as importers_router
 from rcphub.meetings.api import router as meetings_router
 from rcphub.reference.api import router as reference_router
 from rcphub.reports.api import router as reports_router
@@ -43,3 +44,4 @@ api.add_router("/", support_router)
 api.add_router("/", events_router)
 api.add_router("/", funding_router)
 api.add_router("/", reports_router)
+api.add_router("/", importers_router)
