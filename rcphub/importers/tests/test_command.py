@@ -70,7 +70,7 @@ def test_errors_exit_with_the_message(
 ):
     broken = tmp_path / "plan.docx"
     broken.write_bytes(b"PK\x03\x04broken")
-    with pytest.raises(CommandError, match="plan.docx"):
+    with pytest.raises(CommandError, match=r"plan\.docx"):
         _run(broken, "--dry-run", "--json")
     with pytest.raises(CommandError, match="--user"):
         _run(plan_file, "--coalition", "health")
