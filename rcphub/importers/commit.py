@@ -256,7 +256,10 @@ def _commit_review(import_: Import, proposal: Proposal, by: Any) -> Created:
     saved_groups: dict[int, Any] = {}
     for index, group in enumerate(proposal.groups, start=1):
         saved_groups[id(group)] = followup_services.review_group_save(
-            review=review, code=(group.code or str(index))[:40], title=group.title, by=by
+            review=review,
+            code=(group.code or str(index))[:40],
+            title=(group.title or group.code or _("Group %(number)s") % {"number": index})[:300],
+            by=by,
         )
     created = []
     responses = has_management_response(kind)

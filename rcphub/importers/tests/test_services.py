@@ -264,3 +264,43 @@ def test_an_unreadable_file_is_refused_naming_it_and_nothing_is_kept(coalition, 
         _preview(coalition_secretariat, coalition=coalition, data=b"PK\x03\x04broken", name="plan.docx")
     assert "plan.docx" in str(raised.value)
     assert not Import.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "into", "created"),
+    [
+        ("plan.docx", "workplan_headings_docx", "coalition", WorkPlan),
+        ("tracker.xlsx", "tracker_xlsx", "coalition", WorkPlan),
+        ("uninfo.xlsx", "uninfo_xlsx", "coalition", WorkPlan),
+        ("status.docx", "status_table_docx", "organisation", Review),
+        ("plan-of-action.docx", "plan_of_action_variant_docx", "organisation", Review),
+    ],
+)
+def test_fixture_documents_import_end_to_end(name, build, into, created, coalition, platform_secretariat):
+    from rcphub.importers.interpret.proposal import proposal_from_json
+    from rcphub.importers.tests import documents
+
+    target = (
+        {"coalition": coalition}
+        if into == "coalition"
+        else {"organisation": Entity.objects.get(acronym="UNDP")}
+    )
+    import_ = import_preview(
+        file=getattr(documents, build)(), filename=name, by=platform_secretariat, **target
+    )
+    proposal = proposal_from_json(import_.proposal)
+    answers = {
+        q.id: q.default
+        or (q.choices[0].value if q.choices else {"year": "2019", "round_date": "2020-06-30"}[q.about])
+        for q in proposal.unanswered()
+    }
+    import_commit(import_=import_, answers=answers, by=platform_secretariat)
+    assert isinstance(import_.created_object, created)
+    if created is WorkPlan:
+        count = Activity.objects.filter(output__result__work_plan=import_.created_object).count()
+    else:
+        count = Commitment.objects.filter(review=import_.created_object).count()
+    assert count == sum(len(o.activities) for r in proposal.results for o in r.outputs) + len(
+        proposal.commitments
+    ) + sum(len(g.items) for g in proposal.groups)
+    assert count > 0
