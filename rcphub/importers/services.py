@@ -231,11 +231,8 @@ def import_preview(
 
     proposal = interpret(document, kind, recogniser=None)  # type: ignore[arg-type]
     _require_target_fits(kind=proposal.kind, coalition=coalition, organisation=organisation)
-    if (
-        (proposal.kind in WORKPLAN_KINDS
-        and coalition is None)
-        or (proposal.kind in REVIEW_KINDS
-        and organisation is None)
+    if (proposal.kind in WORKPLAN_KINDS and coalition is None) or (
+        proposal.kind in REVIEW_KINDS and organisation is None
     ):
         raise ValidationError(_("The document is a %(kind)s.") % {"kind": ImportKind(proposal.kind).label})
     proposal.filename = proposal.filename or name
