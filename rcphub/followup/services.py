@@ -166,13 +166,22 @@ def review_group_save(
 
 @transaction.atomic
 def commitment_create(
-    *, review: Review, responsible_entities: Iterable[Entity] = (), by: Any, **fields: Any
+    *,
+    review: Review,
+    responsible_entities: Iterable[Entity] = (),
+    by: Any,
+    from_meeting: bool = False,
+    **fields: Any,
 ) -> Commitment:
     """Add a commitment to the review; its number must be new in the review.
 
     Given due text and no due date, the due date is the one the text means (`due.due_date`), if any.
+    A meeting's review takes its commitments only as decisions of its meeting (`from_meeting`: the
+    meetings app, which checks the meeting's own rules first).
     """
     _require_manage(by, review)
+    if not from_meeting:
+        _refuse_if_meeting(review)
     commitment = Commitment(review=review, order=_next_order(review.commitments))
     _set(commitment, fields, COMMITMENT_FIELDS)
     _derive_due_on(commitment, was_text="", was_due_on=None)
@@ -190,13 +199,18 @@ def commitment_update(
     by: Any,
     expected_version: int | None,
     responsible_entities: Iterable[Entity] | None = None,
+    from_meeting: bool = False,
     **fields: Any,
 ) -> Commitment:
     """Change a commitment; refuse if someone else saved it since `expected_version` was read.
 
-    A due date read from the due text follows the text when the text changes.
+    A due date read from the due text follows the text when the text changes. A meeting's decision
+    changes only through its meeting (`from_meeting`), whose rules (not due before the meeting was
+    held, a number new among its decisions) are checked there.
     """
     _require_manage(by, commitment.review)
+    if not from_meeting:
+        _refuse_if_decision(commitment)
     was_text, was_due_on = commitment.due_text, commitment.due_on
     _set(commitment, fields, COMMITMENT_FIELDS)
     _derive_due_on(commitment, was_text=was_text, was_due_on=was_due_on)
@@ -332,6 +346,13 @@ def _refuse_if_meeting(review: Review) -> None:
         )
 
 
+def _refuse_if_decision(commitment: Commitment) -> None:
+    if hasattr(commitment, "decision"):  # the meetings app's one-to-one link to its commitment
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("This commitment is a meeting's decision: change it on the meeting's page.")}
+        )
+
+
 @transaction.atomic
 def review_delete(*, review: Review, expected_version: int | None, by: Any) -> None:
     """Delete a review with its groups, commitments, key actions and rounds, if nothing has been
@@ -374,10 +395,7 @@ def commitment_delete(*, commitment: Commitment, expected_version: int | None, b
     """Delete a commitment with its key actions, if nothing has been reported on it and it is not a
     meeting's decision (a decision is changed on its meeting's page)."""
     _require_manage(by, commitment.review)
-    if hasattr(commitment, "decision"):
-        raise ValidationError(
-            {NON_FIELD_ERRORS: _("This commitment is a meeting's decision: change it on the meeting's page.")}
-        )
+    _refuse_if_decision(commitment)
     if _reported_on_q(commitment=commitment) or _reported_on_q(key_action__commitment=commitment):
         raise ValidationError(
             {NON_FIELD_ERRORS: _("Progress has been reported on this commitment: it cannot be deleted.")}

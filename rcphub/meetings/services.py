@@ -234,6 +234,7 @@ def decision_create(
         raise ValidationError(errors)
     commitment = commitment_create(
         review=meeting.review,
+        from_meeting=True,
         responsible_entities=responsible_entities,
         by=by,
         number=number,
@@ -290,6 +291,7 @@ def decision_update(
         raise ValidationError(errors)
     commitment_update(
         commitment=commitment,
+        from_meeting=True,
         by=by,
         expected_version=expected_version,
         responsible_entities=responsible_entities,

@@ -459,6 +459,23 @@ def test_the_follow_up_api_leaves_a_meetings_decisions_and_review_to_the_meeting
     review = _send(client, "delete", f"{API}/reviews/{meeting.review_id}?version=1", coalition_secretariat)
     assert "follows its meeting" in review.json()["detail"][0]["msg"]
     assert Decision.objects.count() == 2 and Review.objects.filter(pk=meeting.review_id).exists()
+    # Changed or added through the follow-up API, a decision would escape the meeting's own rules
+    # (here: due before the meeting was held).
+    url = f"{API}/commitments/{commitment.pk}"
+    body = {"version": commitment.version, "due_on": "2025-01-01"}
+    changed = _send(client, "patch", url, coalition_secretariat, body)
+    assert "meeting's decision" in changed.json()["detail"][0]["msg"], changed.content
+    added = _send(
+        client,
+        "post",
+        f"{API}/reviews/{meeting.review_id}/commitments",
+        coalition_secretariat,
+        {"number": "9", "text": "Circulate the minutes", "due_on": "2025-01-01"},
+    )
+    assert "follows its meeting" in added.json()["detail"][0]["msg"], added.content
+    commitment.refresh_from_db()
+    assert commitment.due_on == date(2026, 3, 31)
+    assert Commitment.objects.filter(review=meeting.review).count() == 2
 
 
 def test_write_operations_are_in_the_openapi_schema(client):
