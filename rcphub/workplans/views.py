@@ -6,6 +6,7 @@ import io
 import itertools
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -120,7 +121,17 @@ def workplan_create_view(request: HttpRequest, slug: str) -> HttpResponse:
             )
             return redirect("workplans:detail", pk=work_plan.pk)
     crumbs = [(str(coalition), reverse("coalitions:detail", args=[coalition.slug]))]
-    return form_page(request, form=form, title=_("New work plan"), context={"crumbs": crumbs})
+    alternative = {
+        "text": _("Already in a Word, PDF or Excel document?"),
+        "label": _("Import the work plan instead"),
+        "url": f"{reverse('importers:upload')}?{urlencode({'coalition': coalition.slug, 'kind': 'workplan'})}",
+    }
+    return form_page(
+        request,
+        form=form,
+        title=_("New work plan"),
+        context={"crumbs": crumbs, "alternative": alternative},
+    )
 
 
 @require_GET

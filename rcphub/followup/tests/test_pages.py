@@ -300,8 +300,10 @@ def test_follow_up_officer_opens_a_review_for_their_organisation(
     settings.MEDIA_ROOT = tmp_path
     client.force_login(follow_up_officer)
     unicef = Entity.objects.get(acronym="UNICEF")
-    form = client.get(reverse("followup:review_create")).context["form"]
+    page = client.get(reverse("followup:review_create"))
+    form = page.context["form"]
     assert list(form.fields["organisation"].queryset) == [unicef]
+    assert f'href="{reverse("importers:upload")}"' in page.content.decode()
     response = client.post(
         reverse("followup:review_create"),
         {

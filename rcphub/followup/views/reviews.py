@@ -170,7 +170,16 @@ def review_create_view(request: HttpRequest) -> HttpResponse:
         request,
         form=form,
         title=_("New review"),
-        context={"crumbs": crumbs, "multipart": True, "cancel": reverse("followup:list")},
+        context={
+            "crumbs": crumbs,
+            "multipart": True,
+            "cancel": reverse("followup:list"),
+            "alternative": {
+                "text": _("Already in a Word or PDF status table or plan of action?"),
+                "label": _("Import the review instead"),
+                "url": reverse("importers:upload"),
+            },
+        },
     )
 
 

@@ -360,6 +360,12 @@ def test_secretariat_builds_a_work_plan_from_the_pages(client, coalition, coalit
     assert "1. Result one" in html and "1.1 Output one" in html and "Регіональний семінар" in html
 
 
+def test_new_work_plan_page_offers_the_import_of_a_document(client, coalition, coalition_secretariat):
+    client.force_login(coalition_secretariat)
+    html = client.get(reverse("workplans:create", args=[coalition.slug])).content.decode()
+    assert f'href="{reverse("importers:upload")}?coalition={coalition.slug}&amp;kind=workplan"' in html
+
+
 def test_work_plan_period_ending_before_it_starts_is_a_field_error(client, coalition, coalition_secretariat):
     client.force_login(coalition_secretariat)
     response = client.post(
