@@ -47,7 +47,7 @@ def review_get(*, review_id: int, user: Any) -> Review:
     """Return the review the user may see, or raise NotFound."""
     review = (
         Review.objects.filter(review_visibility_q(user), pk=review_id)
-        .select_related("organisation", "coalition")
+        .select_related("organisation", "coalition", "meeting")  # a meeting's review: its meeting
         .first()
     )
     if review is None:

@@ -270,6 +270,17 @@ def test_decision_form_names_number_when_it_is_taken_and_writes_nothing(
     assert Commitment.objects.filter(review=meeting.review).count() == 1
 
 
+def test_a_meetings_review_page_sends_its_managers_to_the_meeting(client, coalition, coalition_secretariat):
+    meeting = hold_meeting(coalition=coalition, by=coalition_secretariat)
+    add_decisions(meeting, by=coalition_secretariat, count=1)
+    client.force_login(coalition_secretariat)
+    html = client.get(reverse("followup:review", args=[meeting.review_id])).content.decode()
+    assert reverse("meetings:detail", args=[meeting.pk]) in html
+    assert reverse("followup:commitment_create", args=[meeting.review_id]) not in html
+    assert reverse("followup:review_edit", args=[meeting.review_id]) not in html
+    assert reverse("followup:round_create", args=[meeting.review_id]) in html
+
+
 @pytest.mark.parametrize("n", [2, 6])
 def test_meeting_page_queries_stay_constant(
     n, client, coalition, coalition_secretariat, django_assert_max_num_queries
