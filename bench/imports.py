@@ -138,6 +138,7 @@ def measure_import() -> None:
     """Print the seconds of the preview, the commit and both for a 10 000-row work plan; check all or nothing."""
     from django.core.exceptions import ValidationError
     from django.test import override_settings
+    from django.urls import get_resolver
 
     from bench.workplans_data import BENCH_USER
     from rcphub.accounts.models import User
@@ -164,6 +165,7 @@ def measure_import() -> None:
         Country.objects.filter(programme_country=True).order_by("iso3").values_list("iso3", flat=True)
     )
     rows = RESULTS * OUTPUTS * ACTIVITIES
+    get_resolver().check()  # the URLs loaded, as in a server that has answered a request
     _remove_imported(coalition)
     started = time.perf_counter()
     good = workplan_xlsx(entities=entities, countries=countries)

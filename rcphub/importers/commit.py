@@ -121,9 +121,9 @@ def _commit_workplan(import_: Import, proposal: Proposal, by: Any) -> Created:
         notes=_("Imported from %(file)s.") % {"file": import_.filename},
         by=by,
     )
-    rows: list[tuple[Any, dict[str, Any]]] = []
     counts = {"results": 0, "outputs": 0}
-    statuses = budgets = 0
+    output_rows: list[tuple[Any, dict[str, str]]] = []
+    planned: list[Any] = []  # the proposal's output of each row of output_rows
     for r_index, result in enumerate(proposal.results, start=1):
         r_code = _code(result.code, str(r_index), what=_("Result"), where=result.where, lines=lines)
         saved_result = workplan_services.result_save(
@@ -139,41 +139,47 @@ def _commit_workplan(import_: Import, proposal: Proposal, by: Any) -> Created:
             o_code = _code(
                 output.code, f"{r_code}.{o_index}", what=_("Output"), where=output.where, lines=lines
             )
-            saved_output = workplan_services.output_save(
-                result=saved_result,
-                code=o_code,
-                title=output.title or o_code,
-                description=output.description,
-                footnotes="\n".join(output.footnotes),
-                by=by,
+            output_rows.append(
+                (
+                    saved_result,
+                    {
+                        "code": o_code,
+                        "title": output.title or o_code,
+                        "description": output.description,
+                        "footnotes": "\n".join(output.footnotes),
+                    },
+                )
             )
-            counts["outputs"] += 1
-            for a_index, activity in enumerate(output.activities, start=1):
-                code = _code(
-                    activity.code, str(a_index), what=_("Activity"), where=activity.where, lines=lines
+            planned.append(output)
+    saved_outputs = workplan_services.output_bulk_create(rows=output_rows, by=by)
+    counts["outputs"] = len(saved_outputs)
+    rows: list[tuple[Any, dict[str, Any]]] = []
+    statuses = budgets = 0
+    for saved_output, output in zip(saved_outputs, planned, strict=True):
+        for a_index, activity in enumerate(output.activities, start=1):
+            code = _code(activity.code, str(a_index), what=_("Activity"), where=activity.where, lines=lines)
+            statuses += bool(activity.status or activity.status_text)
+            budgets += bool(activity.budget)
+            rows.append(
+                (
+                    saved_output,
+                    {
+                        "code": code,
+                        "title": activity.title or code,
+                        "description": activity.description,
+                        "start_on": activity.start_on,
+                        "end_on": activity.end_on,
+                        "due_text": activity.due_text,
+                        "footnotes": "\n".join(activity.footnotes),
+                        "lead_entities": [entities[e].pk for e in activity.lead],
+                        "partner_entities": [
+                            entities[e].pk for e in activity.partners if e not in activity.lead
+                        ],
+                        "countries": [countries[c].pk for c in activity.countries],
+                        "sdg_targets": [targets[t].pk for t in activity.sdg_targets],
+                    },
                 )
-                statuses += bool(activity.status or activity.status_text)
-                budgets += bool(activity.budget)
-                rows.append(
-                    (
-                        saved_output,
-                        {
-                            "code": code,
-                            "title": activity.title or code,
-                            "description": activity.description,
-                            "start_on": activity.start_on,
-                            "end_on": activity.end_on,
-                            "due_text": activity.due_text,
-                            "footnotes": "\n".join(activity.footnotes),
-                            "lead_entities": [entities[e].pk for e in activity.lead],
-                            "partner_entities": [
-                                entities[e].pk for e in activity.partners if e not in activity.lead
-                            ],
-                            "countries": [countries[c].pk for c in activity.countries],
-                            "sdg_targets": [targets[t].pk for t in activity.sdg_targets],
-                        },
-                    )
-                )
+            )
     workplan_services.activity_bulk_create(rows=rows, by=by)
     lines.append(
         _(

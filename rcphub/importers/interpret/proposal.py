@@ -169,7 +169,7 @@ class Proposal:
 
     def to_json(self) -> dict[str, Any]:
         """Return the proposal as JSON-ready data (dates as ISO text), the keys each kind uses only."""
-        data = _plain(dataclasses.asdict(self))
+        data = _plain(self)
         unused = {
             "workplan": ("commitments", "groups", "issued", "issued_precision", "organisation"),
             "uninfo": ("commitments", "groups", "issued", "issued_precision", "organisation"),
@@ -194,6 +194,9 @@ class Proposal:
 
 
 def _plain(value: Any) -> Any:
+    """Return dataclasses, lists and dates as JSON-ready data (as dataclasses.asdict, without its copies)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list):

@@ -109,6 +109,8 @@ _SEPARATORS = re.compile(r"\s*(?:[;,\n/+]|\s(?:and|&|et|и)\s)\s*", re.IGNORECAS
 
 def fold(text: str) -> str:
     """Return text as names are compared: accents, case, quotes and spacing set aside."""
+    if text.isascii():  # no accents, curly quotes or no-break spaces: the common case, fast
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("\u00a0", " "))
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(bare.casefold().split())
@@ -116,6 +118,8 @@ def fold(text: str) -> str:
 
 def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
     """Return the folded text and, for each of its characters, the position in `text` it came from."""
+    if text.isascii():  # folding ASCII is lower case, character for character
+        return text.lower(), list(range(len(text)))
     chars: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text.replace("’", "'").replace("\u00a0", " ")):

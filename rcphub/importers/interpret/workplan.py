@@ -32,6 +32,7 @@ Each item's `where` is where it was read, and its `key` its path ("results.0.out
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -39,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rcphub.importers.interpret.codes import LEVEL_WORDS, code_from_value, normalise_code, split_code
@@ -360,14 +362,21 @@ class TreeBuilder:
 _EMPTY = frozenset({"", "-", "–", "—", "n/a", "none"})
 
 
-def _no_status() -> set[str]:
+@functools.cache
+def _no_status_in(language: str | None) -> frozenset[str]:
+    return frozenset(
+        {
+            fold(str(_("No report yet"))),
+            fold(str(_("No status given"))),
+            "no report yet",
+            "no status given",
+        }
+    )
+
+
+def _no_status() -> frozenset[str]:
     """Return the words that say no status is given, as rcphub's export writes them (in any language)."""
-    return {
-        fold(str(_("No report yet"))),
-        fold(str(_("No status given"))),
-        "no report yet",
-        "no status given",
-    }
+    return _no_status_in(get_language())
 
 
 def _extend(target: list[str], values: Iterable[str]) -> None:

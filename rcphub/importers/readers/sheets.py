@@ -63,8 +63,12 @@ def normalise(value: Any) -> tuple[str, Value]:
             return str(int(number)), int(number)
         text = format(number, ".15g")  # 15 significant digits undo binary noise: 1.1000000000000001
         return text, float(text)
-    lines = str(value).replace("\u00a0", " ").replace("\r\n", "\n").split("\n")
-    text = "\n".join(SPACES.sub(" ", line).strip() for line in lines).strip()
+    text = str(value)
+    if "\n" in text or "\r" in text or "\t" in text or "  " in text or "\u00a0" in text:
+        lines = text.replace("\u00a0", " ").replace("\r\n", "\n").split("\n")
+        text = "\n".join(SPACES.sub(" ", line).strip() for line in lines).strip()
+    else:  # one line, single spaces: only the ends to trim (most cells)
+        text = text.strip()
     if text.lower() in EMPTY_MARKS:
         return "", None
     if FLOAT_NOISE.match(text):  # a code written out as a float in a CSV file
@@ -146,16 +150,16 @@ def _merges(data: bytes, path: str) -> list[Merge]:
     """Return a sheet's merged ranges, read from its XML part as a stream (openpyxl's read-only mode has none)."""
     merges: list[Merge] = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path.lstrip("/")) as part:
+        row_tag, merge_tag = f"{{{SPREADSHEET_NS}}}row", f"{{{SPREADSHEET_NS}}}mergeCell"
         for _event, element in etree.iterparse(
-            part, events=("end",), resolve_entities=False, no_network=True
+            part, events=("end",), tag=(row_tag, merge_tag), resolve_entities=False, no_network=True
         ):
-            if element.tag == f"{{{SPREADSHEET_NS}}}mergeCell":
+            if element.tag == merge_tag:
                 first_col, first_row, last_col, last_row = range_boundaries(element.get("ref"))
                 merges.append((first_row, first_col, last_row, last_col))  # type: ignore[arg-type]
-            if element.tag in (f"{{{SPREADSHEET_NS}}}row", f"{{{SPREADSHEET_NS}}}mergeCell"):
-                element.clear()
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
     return merges
 
 

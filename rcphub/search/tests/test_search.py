@@ -203,3 +203,42 @@ def test_rebuild_search_index_restores_the_index_and_reports_progress(work_plan,
 
     assert titles("primary care", visitor) == ["Regional review of access to primary care"]
     assert "workplans.Activity: 2 indexed" in out.getvalue()
+
+
+def test_search_index_many_adds_updates_and_drops_documents_in_a_few_queries(
+    work_plan, member, django_assert_max_num_queries
+):
+    from rcphub.repository.models import Practice
+    from rcphub.repository.tests.factories import build_practice
+    from rcphub.search.services import search_index_many
+
+    output = activity(work_plan, "i").output
+    new = Activity.objects.bulk_create(  # no signals: not indexed yet
+        [
+            Activity(output=output, code=f"b{n}", order=10 + n, title=f"Cross-border vaccination round {n}")
+            for n in range(30)
+        ]
+    )
+    changed = activity(work_plan, "i")
+    Activity.objects.filter(pk=changed.pk).update(title="Cold-chain audit for border clinics")  # no signal
+    published = build_practice(submitter=member, state="published", title="Cold-chain audit toolkit")
+    Practice.objects.filter(pk=published.pk).update(state="draft")  # no signal: its document is stale
+    instances = [
+        *Activity.objects.filter(pk__in=[a.pk for a in new] + [changed.pk]).select_related(
+            "output__result__work_plan__coalition"
+        ),
+        Practice.objects.get(pk=published.pk),
+    ]
+    before = SearchDocument.objects.count()
+
+    with django_assert_max_num_queries(4):  # per model: one upsert; the practice: one delete
+        count = search_index_many(instances=instances, chunk_size=20)
+
+    assert count == 32
+    assert SearchDocument.objects.count() == before + 30 - 1
+    documents = SearchDocument.objects.filter(
+        content_type__model="activity", object_id__in=[a.pk for a in new]
+    )
+    assert sorted(documents.values_list("title", flat=True)) == sorted(a.title for a in new)
+    assert not SearchDocument.objects.filter(content_type__model="practice", object_id=published.pk).exists()
+    assert titles("cold-chain audit", member) == ["Cold-chain audit for border clinics"]

@@ -13,7 +13,12 @@ from rcphub.core.dates import today
 from rcphub.workplans.demo import read
 from rcphub.workplans.demo.progress import derived_track
 from rcphub.workplans.models import Activity, Output, ReportingRound, Result, StatusReport, WorkPlan
-from rcphub.workplans.services import StatusEntry, activity_bulk_create, status_report_bulk_record
+from rcphub.workplans.services import (
+    StatusEntry,
+    activity_bulk_create,
+    output_bulk_create,
+    status_report_bulk_record,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -265,6 +270,37 @@ def test_activity_bulk_create_writes_one_history_record_with_the_lists(
     [record] = created.history.all()
     assert record.history_user == coalition_secretariat
     assert [link.entity_id for link in record.partner_entities.all()] == [who.pk]
+
+
+def test_output_bulk_create_numbers_validates_and_records_outputs_in_a_few_queries(
+    work_plan, coalition_secretariat, focal_point, django_assert_max_num_queries
+):
+    result = work_plan.results.get()
+    rows = [(result, {"code": f"1.{n}", "title": f"Output {n}", "footnotes": " Note "}) for n in range(2, 12)]
+
+    with django_assert_max_num_queries(8):
+        created = output_bulk_create(rows=rows, by=coalition_secretariat)
+
+    last = result.outputs.get(code="1.1").order
+    assert [(o.code, o.order) for o in created[:2]] == [("1.2", last + 1), ("1.3", last + 2)]
+    assert created[0].footnotes == "Note"
+    assert (
+        Output.history.filter(id__in=[o.pk for o in created], history_user=coalition_secretariat).count()
+        == 10
+    )
+    before = Output.objects.count()
+    with pytest.raises(ValidationError) as taken:
+        output_bulk_create(
+            rows=[(result, {"code": "1.20", "title": "New"}), (result, {"code": "1.1", "title": "Again"})],
+            by=coalition_secretariat,
+        )
+    with pytest.raises(ValidationError) as invalid:
+        output_bulk_create(rows=[(result, {"code": "1.21", "title": ""})], by=coalition_secretariat)
+    with pytest.raises(PermissionDenied):
+        output_bulk_create(rows=[(result, {"code": "1.22", "title": "Survey"})], by=focal_point)
+    assert "Result 1 already has an output 1.1." in taken.value.message_dict["code"]
+    assert invalid.value.message_dict["title"][0].startswith("Output 1.21 of result 1: ")
+    assert Output.objects.count() == before
 
 
 def test_status_report_bulk_record_keeps_the_rules_of_one_report_and_writes_nothing_on_refusal(
