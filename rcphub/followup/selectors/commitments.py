@@ -26,7 +26,7 @@ def commitment_get(*, commitment_id: int, user: Any) -> Commitment:
     """Return the commitment of a review the user may see, or raise NotFound."""
     commitment = (
         Commitment.objects.filter(review_visibility_q(user, prefix="review__"), pk=commitment_id)
-        .select_related("review__organisation", "review__coalition", "group")
+        .select_related("review__organisation", "review__coalition", "review__meeting", "group")
         .prefetch_related(*COMMITMENT_PREFETCH)
         .first()
     )

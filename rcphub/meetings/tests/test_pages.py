@@ -281,6 +281,19 @@ def test_a_meetings_review_page_sends_its_managers_to_the_meeting(client, coalit
     assert reverse("followup:round_create", args=[meeting.review_id]) in html
 
 
+def test_a_decisions_own_page_sends_its_managers_to_the_meeting_to_change_it(
+    client, coalition, coalition_secretariat
+):
+    meeting = hold_meeting(coalition=coalition, by=coalition_secretariat)
+    add_decisions(meeting, by=coalition_secretariat, count=1)
+    decision = Commitment.objects.get(review=meeting.review)
+    client.force_login(coalition_secretariat)
+    html = client.get(reverse("followup:commitment", args=[decision.pk])).content.decode()
+    assert reverse("meetings:detail", args=[meeting.pk]) in html
+    assert reverse("followup:commitment_edit", args=[decision.pk]) not in html
+    assert reverse("followup:key_action_create", args=[decision.pk]) in html
+
+
 @pytest.mark.parametrize("n", [2, 6])
 def test_meeting_page_queries_stay_constant(
     n, client, coalition, coalition_secretariat, django_assert_max_num_queries
