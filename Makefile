@@ -7,7 +7,7 @@ PORT ?= 8000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/rcphub
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-sqlite test-postgres test-browser lint bench clean
+.PHONY: install run serve test test-sqlite test-postgres test-browser lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +25,26 @@ run: install
 	@DEBUG=1 $(PY) manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:$(PORT) (demo logins: README.md)"
 	@DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: gunicorn (config/gunicorn.py) on $$DATABASE_URL under RCPHUB_PRODUCTION settings, after the
+# migrations, the reference data and the static files; no demo data. Refuses to start without SECRET_KEY,
+# ALLOWED_HOSTS and DATABASE_URL, or when `check --deploy` warns. README.md, "Production server".
+serve: install
+	@missing=""; for name in DATABASE_URL SECRET_KEY ALLOWED_HOSTS; do \
+	  if [ -z "$${!name}" ]; then missing="$$missing $$name"; fi; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make serve: set$$missing in the environment (README.md, \"Production server\"); not serving." >&2; \
+	  exit 1; \
+	fi
+	@export RCPHUB_PRODUCTION=1 DEBUG=0 PORT=$(PORT) && \
+	  $(PY) -m rcphub.core.dbcheck "$$DATABASE_URL" && \
+	  $(PY) manage.py check --deploy --fail-level WARNING && \
+	  $(PY) manage.py migrate --noinput && \
+	  $(PY) manage.py load_reference && \
+	  $(PY) manage.py collectstatic --noinput && \
+	  echo "Serving on $${HOST:-127.0.0.1}:$(PORT) with gunicorn (config/gunicorn.py)" && \
+	  exec $(VENV)/bin/gunicorn config.wsgi -c config/gunicorn.py
 
 # The whole suite on SQLite (or on $$DATABASE_URL when set), then again on PostgreSQL where one answers.
 # bin/suite runs it on every core, then the browser and serial tests apart (PYTEST_WORKERS=0 for one process).

@@ -115,6 +115,15 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60 if PRODUCTION else 0)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if "postgresql" in DATABASES["default"]["ENGINE"] and not env.bool("RCPHUB_PG_JIT", default=False):
+    # PostgreSQL's JIT compiles a plan when its estimated cost is high, which large tables make it for
+    # short OLTP queries too; the compilation then costs more than the query (270-550 ms measured,
+    # issue 12; docs/decisions/0012). Each connection runs with jit=off unless RCPHUB_PG_JIT=1. Options
+    # the URL gives (?options=...) are kept; a URL that sets jit itself decides.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    given = str(options.get("options", "")).strip()
+    if "jit" not in given:
+        options["options"] = f"{given} -c jit=off".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -137,7 +146,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
