@@ -162,6 +162,21 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
+# The cache of what is expensive and changes rarely (the repository's facet counts), kept under a data
+# version that every write moves (rcphub.core.dataversion): Redis, shared by every worker process, when
+# REDIS_URL is set; otherwise each process's own memory, which the version keeps correct too.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "rcphub",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rcphub"}}
+
 # Uploads (terms of reference and other documents): size and type limits.
 RCPHUB_UPLOAD_MAX_BYTES = env.int("RCPHUB_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 RCPHUB_UPLOAD_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "pptx"]

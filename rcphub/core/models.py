@@ -79,3 +79,23 @@ class StatusReportBase(TimeStampedModel):
     class Meta:
         abstract = True
         ordering = ["-as_at", "-id"]
+
+
+class DataVersion(models.Model):
+    """A counter that every write to a body of data moves (see `rcphub.core.dataversion`).
+
+    Cached results are kept under the version they were computed at, so that a write makes every
+    worker process read the data again. `changed_at` tells apart two rows that reached one number
+    after a rolled-back write or a rebuilt database.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    version = models.PositiveBigIntegerField(_("version"), default=0)
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.version}"

@@ -8,5 +8,7 @@ class RepositoryConfig(AppConfig):
 
     def ready(self) -> None:
         from rcphub.repository.search import register_search
+        from rcphub.repository.signals import connect_data_version
 
         register_search()
+        connect_data_version()

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from rcphub.accounts.models import User
+from rcphub.core.dataversion import REPOSITORY, data_version_bump
 from rcphub.core.demodata import demo_content
 from rcphub.reference.models import Country, Entity
 from rcphub.repository.models import (
@@ -243,4 +244,5 @@ def _backdate_publication(item: Submission, published_on: date) -> None:
     changes it without a history record (history still shows the review as done on the day of seeding).
     """
     type(item)._default_manager.filter(pk=item.pk).update(published_on=published_on)
+    data_version_bump(REPOSITORY)  # a queryset update sends no signal
     item.published_on = published_on

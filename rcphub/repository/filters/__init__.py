@@ -16,7 +16,11 @@ Public functions (`kind` is PRACTICES, PLEDGES or KNOWLEDGE):
   with the number of distinct items having each, counted on the list filtered by all the OTHER
   selected facets (standard faceted search), so that selecting a value gives a list of that many
   items. Values with no item are left out unless selected. One aggregate query per facet (two for
-  the year of practices).
+  the year of practices). The counts of an unfiltered list (nothing selected but the sort) are
+  kept in the cache for an hour under the list, the facets, the reader (what they may see), the
+  language, the day and the repository's data version (`rcphub.core.dataversion`): any write to
+  the data moves the version, so every worker process counts again at once. Filtered lists are
+  counted each time.
 - `filterset_for(kind, *, user, params) -> RepositoryFilterSet`, for those who need the FilterSet.
 - `FACETS[kind]`, `SORTS[kind]` (the sort names and labels; the first is the default).
 
@@ -46,9 +50,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils import translation
 
+from rcphub.core.dataversion import REPOSITORY, data_version, data_version_pending
+from rcphub.core.dates import today
 from rcphub.repository.filters.base import KNOWLEDGE, PLEDGES, PRACTICES, FilteredList, RepositoryFilterSet
 from rcphub.repository.filters.facets import FacetValue
 from rcphub.repository.filters.knowledge import KnowledgeFilterSet
@@ -146,9 +154,48 @@ def facet_counts(
     """
     selected = filterset.validate()
     names = tuple(filterset.counters) if facets is None else tuple(facets)
+    key = _cache_key(filterset, names, selected)
+    if key is not None:
+        cached: dict[str, list[FacetValue]] | None = cache.get(key)
+        if cached is not None:
+            return cached
     result: dict[str, list[FacetValue]] = {}
     for name in names:
         others = filterset.filter_except(name).order_by().values("pk")
         chosen = selected.get(name)
         result[name] = filterset.counters[name](others, chosen, filterset.user)
+    if key is not None:
+        cache.set(key, result, FACET_CACHE_SECONDS)
     return result
+
+
+# How long the counts of an unfiltered list stay in the cache (a write makes them unused at once).
+FACET_CACHE_SECONDS = 3600
+UNSELECTED: tuple[Any, ...] = (None, "", [], ())
+
+
+def _cache_key(
+    filterset: RepositoryFilterSet, names: tuple[str, ...], selected: dict[str, Any]
+) -> str | None:
+    """Return the cache key of the facet counts, or None if they are not cached: a filter is selected
+    (the sort does not count), or the current transaction wrote the data and has not committed.
+
+    What a reader may see depends on who they are (secretariat roles, their own submissions, their
+    coalitions), so the key names the signed-in user, or "anon" for every visitor; labels depend on
+    the language, the years and current memberships on the day.
+    """
+    if any(value not in UNSELECTED for name, value in selected.items() if name != "sort"):
+        return None
+    if data_version_pending(REPOSITORY):
+        return None
+    user = filterset.user
+    reader = f"user{user.pk}" if getattr(user, "is_authenticated", False) else "anon"
+    version = data_version(REPOSITORY, user)
+    parts = [
+        filterset.list_kind,
+        ",".join(names),
+        reader,
+        translation.get_language() or "",
+        today().isoformat(),
+    ]
+    return "facets:" + ":".join([*parts, version])
