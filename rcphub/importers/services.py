@@ -11,8 +11,11 @@ naming the earlier import; one previewed and never committed may be previewed ag
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -204,6 +207,22 @@ def _preview_log(proposal: Proposal, *, document: Any, detected: bool) -> list[s
     return lines
 
 
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a document becomes its hundreds of thousands of cells,
+    rows and items, which it would otherwise walk again and again (a third of a large preview).
+
+    Reference counting still frees what is dropped; the documents are bounded by the upload limits.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @transaction.atomic
 def import_preview(
     *,
@@ -225,11 +244,12 @@ def import_preview(
     data = _file_bytes(file, name)
     sha256 = hashlib.sha256(data).hexdigest()
     _refuse_duplicate(sha256=sha256, coalition=coalition, organisation=organisation)
-    document = read_document(data, name)
     # Imported here: the interpreters read the reference data, which the models need not know of.
     from rcphub.importers.interpret.detect import interpret
 
-    proposal = interpret(document, kind, recogniser=None)  # type: ignore[arg-type]
+    with _cycle_collection_paused():
+        document = read_document(data, name)
+        proposal = interpret(document, kind, recogniser=None)  # type: ignore[arg-type]
     _require_target_fits(kind=proposal.kind, coalition=coalition, organisation=organisation)
     if (proposal.kind in WORKPLAN_KINDS and coalition is None) or (
         proposal.kind in REVIEW_KINDS and organisation is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -264,6 +266,7 @@ def test_an_unreadable_file_is_refused_naming_it_and_nothing_is_kept(coalition, 
         _preview(coalition_secretariat, coalition=coalition, data=b"PK\x03\x04broken", name="plan.docx")
     assert "plan.docx" in str(raised.value)
     assert not Import.objects.exists()
+    assert gc.isenabled()  # paused while the document was read, back on even after a refusal
 
 
 @pytest.mark.parametrize(
