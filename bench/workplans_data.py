@@ -106,6 +106,7 @@ def generate_workplans(coalitions: int, plans: int, activities: int, reports: in
             activity_id=i,
             status=statuses[(i + r) % len(statuses)],
             as_at=start + timedelta(days=30 * r),
+            valid_until=start + timedelta(days=30 * (r + 1)) if r + 1 < reports else None,
             author=author,
         )
         for i in ids

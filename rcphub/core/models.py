@@ -65,8 +65,9 @@ class StatusReportBase(TimeStampedModel):
     """A dated statement of progress on one subject (a work-plan activity, a commitment, …).
 
     Concrete models add the subject foreign key and the status choices. The status of a subject
-    as at D is its latest report dated on or before D (ties: the one recorded last); nothing derived
-    is stored. See `rcphub.core.status.latest_report_subquery`.
+    as at D is its latest report dated on or before D (ties: the one recorded last). Work-plan
+    reports also store when the next report replaces them, so that the report in force on D is a
+    range lookup. See `rcphub.core.status.in_force_q`.
     """
 
     status = models.CharField(_("status"), max_length=20)

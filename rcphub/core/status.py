@@ -2,24 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
+
+
+def in_force_q(as_at: date, *, prefix: str = "") -> Q:
+    """Return the filter of the reports in force on `as_at`: dated on or before it, not yet replaced.
+
+    A report is replaced on the date of the next report on its subject (`valid_until`, kept by
+    `refresh_valid_until`); one replaced on its own date by a later report of the same date is
+    never in force. So each subject has at most one report in force on any date, found by a range
+    lookup rather than by sorting its reports.
+    """
+    return Q(**{f"{prefix}as_at__lte": as_at}) & (
+        Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gt": as_at})
+    )
+
+
+def refresh_valid_until(
+    report_model: type[models.Model], *, subject_field: str, subject_ids: Iterable[int]
+) -> None:
+    """Set `valid_until` of every report of the subjects to the date of the report that follows it.
+
+    Reports follow each other by date, then by the order they were recorded in. Called by the
+    services that write reports, in their transaction, after the reports are written; the subjects
+    are locked first (PostgreSQL), so that two writers on one subject see each other's reports.
+    """
+    ids = sorted(set(subject_ids))
+    if not ids:
+        return
+    subject_model: Any = report_model._meta.get_field(subject_field).related_model
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        list(subject_model._default_manager.select_for_update().filter(pk__in=chunk).values_list("pk"))
+        following: Any = (
+            report_model._default_manager.filter(**{f"{subject_field}_id": OuterRef(f"{subject_field}_id")})
+            .filter(Q(as_at__gt=OuterRef("as_at")) | Q(as_at=OuterRef("as_at"), id__gt=OuterRef("id")))
+            .order_by("as_at", "id")
+            .values("as_at")[:1]
+        )
+        report_model._default_manager.filter(**{f"{subject_field}_id__in": chunk}).update(
+            valid_until=Subquery(following)
+        )
 
 
 def latest_report_subquery(
     report_model: type[models.Model], *, subject_field: str, as_at: date, column: str = "status"
 ) -> Subquery:
-    """Return a subquery of `column` of the subject's latest report dated on or before `as_at`.
+    """Return a subquery of `column` of the subject's report in force on `as_at` (see `in_force_q`).
 
     Annotate a queryset of subjects with it: `.annotate(status=latest_report_subquery(...))`.
-    Reports on the same date are ordered by the order they were recorded in.
     """
-    reports: Any = report_model._default_manager.filter(
-        **{subject_field: OuterRef("pk"), "as_at__lte": as_at}
-    ).order_by("-as_at", "-id")
+    reports: Any = report_model._default_manager.filter(in_force_q(as_at), **{subject_field: OuterRef("pk")})
     return Subquery(reports.values(column)[:1])
 
 

@@ -7,6 +7,17 @@ class WorkplansConfig(AppConfig):
     verbose_name = _("Work plans")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from rcphub.workplans.models import StatusReport
         from rcphub.workplans.search import register_search
+        from rcphub.workplans.services import refresh_report_dates
 
         register_search()
+        # Any single write of a report (the services, the admin) keeps the dates reports are replaced on.
+        post_save.connect(
+            refresh_report_dates, sender=StatusReport, dispatch_uid="rcphub.workplans.valid_until"
+        )
+        post_delete.connect(
+            refresh_report_dates, sender=StatusReport, dispatch_uid="rcphub.workplans.valid_until"
+        )

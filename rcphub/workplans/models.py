@@ -253,13 +253,26 @@ class StatusReport(StatusReportBase):
         blank=True,
         help_text=_("The status in the document's own words, e.g. “Completed/ongoing”, beside the status."),
     )
+    # Derived, kept by `core.status.refresh_valid_until` whenever reports are written: the date of
+    # the activity's next report (empty while none follows). See `core.status.in_force_q`.
+    valid_until = models.DateField(
+        _("replaced on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The date of the activity's next report; empty while this one is the latest."),
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["valid_until"])
 
     class Meta(StatusReportBase.Meta):
         verbose_name = _("status report")
         verbose_name_plural = _("status reports")
-        indexes = [models.Index(fields=["activity", "as_at", "id"], name="status_report_activity_as_at")]
+        indexes = [
+            models.Index(fields=["activity", "as_at", "id"], name="status_report_activity_as_at"),
+            # The reports in force on a date, by status: a range scan (counts and lists as at D).
+            models.Index(fields=["status", "valid_until", "as_at"], name="status_report_in_force"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.activity.code}: {self.get_status_display()} ({self.as_at})"

@@ -17,7 +17,7 @@ from rcphub.coalitions.models import Coalition
 from rcphub.coalitions.permissions import coalition_visibility_q, is_coalition_secretariat
 from rcphub.core.dates import today
 from rcphub.core.errors import TransitionError
-from rcphub.core.status import report_date
+from rcphub.core.status import refresh_valid_until, report_date
 from rcphub.search.services import search_index_many
 from rcphub.workplans.models import (
     WORKPLAN_TRANSITIONS,
@@ -622,4 +622,19 @@ def status_report_bulk_record(*, entries: Sequence[StatusEntry]) -> list[StatusR
         reports.append(report)
     StatusReport.objects.bulk_create(reports)
     StatusReport.history.bulk_history_create(reports)
+    # bulk_create sends no signals: keep the dates reports are replaced on, as every save does.
+    refresh_valid_until(StatusReport, subject_field="activity", subject_ids=[r.activity_id for r in reports])
     return reports
+
+
+def refresh_report_dates(sender: Any, instance: StatusReport, raw: bool = False, **kwargs: Any) -> None:
+    """After a report is saved or deleted, set the date each report of its activity is replaced on.
+
+    A fixture being loaded (`raw`) brings its own dates; a report deleted with its activity, output or
+    plan (the deletion's `origin` is not a report) leaves nothing to keep.
+    """
+    origin = kwargs.get("origin")
+    if origin is not None and getattr(origin, "model", type(origin)) is not StatusReport:
+        return
+    if not raw:
+        refresh_valid_until(StatusReport, subject_field="activity", subject_ids=[instance.activity_id])

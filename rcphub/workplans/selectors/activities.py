@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, FilteredRelation, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from rcphub.coalitions.models import Coalition
@@ -15,7 +15,7 @@ from rcphub.coalitions.permissions import coalition_visibility_q
 from rcphub.core.errors import NotFound
 from rcphub.core.history import HistoryEntry, change_history
 from rcphub.core.models import ProgressStatus
-from rcphub.core.status import latest_report_subquery
+from rcphub.core.status import in_force_q
 from rcphub.reference.models import Country, Entity, GcmObjective, SdgTarget
 from rcphub.reference.selectors import countries_by_code, entities_by_acronym
 from rcphub.workplans.models import Activity, StatusReport
@@ -40,19 +40,16 @@ ACTIVITY_PREFETCH = (
 
 
 def with_status_as_at(qs: QuerySet[Activity], as_at: date) -> QuerySet[Activity]:
-    """Annotate activities with the status, the status as written, the date and the comment of their latest
-    report on or before `as_at`."""
+    """Annotate activities with the status, the status as written, the date and the comment of the
+    report in force on `as_at` (their latest on or before it): one outer join on an indexed range."""
     return qs.annotate(
-        status_as_at=latest_report_subquery(StatusReport, subject_field="activity", as_at=as_at),
-        status_reported_on=latest_report_subquery(
-            StatusReport, subject_field="activity", as_at=as_at, column="as_at"
+        report_in_force=FilteredRelation(
+            "status_reports", condition=in_force_q(as_at, prefix="status_reports__")
         ),
-        status_comment=latest_report_subquery(
-            StatusReport, subject_field="activity", as_at=as_at, column="comment"
-        ),
-        status_text_as_at=latest_report_subquery(
-            StatusReport, subject_field="activity", as_at=as_at, column="status_text"
-        ),
+        status_as_at=F("report_in_force__status"),
+        status_reported_on=F("report_in_force__as_at"),
+        status_comment=F("report_in_force__comment"),
+        status_text_as_at=F("report_in_force__status_text"),
     )
 
 
@@ -90,6 +87,12 @@ class ActivityFilters:
     as_at: date | None = None
 
 
+def _linked(field: str, condition: Q) -> QuerySet[Any]:
+    """Return the ids of the activities linked through the many-to-many `field` where `condition` holds."""
+    through: Any = Activity._meta.get_field(field).remote_field.through  # type: ignore[union-attr]
+    return through.objects.filter(condition).values("activity_id")
+
+
 def activity_list(*, user: Any, filters: ActivityFilters, as_at: date) -> QuerySet[Activity]:
     """Return the activities the user may see, filtered, with their status as at `as_at`."""
     qs = Activity.objects.filter(activity_visibility_q(user))
@@ -97,16 +100,17 @@ def activity_list(*, user: Any, filters: ActivityFilters, as_at: date) -> QueryS
         qs = qs.filter(output__result__work_plan__coalition__slug=filters.coalition)
     if filters.work_plan_id is not None:
         qs = qs.filter(output__result__work_plan_id=filters.work_plan_id)
+    # The lists are filtered by semi-joins (IN a subquery), which never repeat an activity: no DISTINCT.
     if filters.country:
         code = filters.country.upper()
-        qs = qs.filter(Q(countries__iso2=code) | Q(countries__iso3=code))
+        qs = qs.filter(pk__in=_linked("countries", Q(country__iso2=code) | Q(country__iso3=code)))
     if filters.sdg_target:
-        qs = qs.filter(sdg_targets__code=filters.sdg_target)
+        qs = qs.filter(pk__in=_linked("sdg_targets", Q(sdgtarget__code=filters.sdg_target)))
     if filters.gcm_objective is not None:
-        qs = qs.filter(gcm_objectives__number=filters.gcm_objective)
+        qs = qs.filter(pk__in=_linked("gcm_objectives", Q(gcmobjective__number=filters.gcm_objective)))
     if filters.lead_entity:
-        qs = qs.filter(lead_entities__acronym__iexact=filters.lead_entity)
-    qs = with_status_as_at(qs.distinct(), as_at)
+        qs = qs.filter(pk__in=_linked("lead_entities", Q(entity__acronym__iexact=filters.lead_entity)))
+    qs = with_status_as_at(qs, as_at)
     if filters.status == "none":
         qs = qs.filter(status_as_at__isnull=True)  # type: ignore[misc]
     elif filters.status:
@@ -159,8 +163,8 @@ def activity_get_for_status(*, activity_id: int, user: Any) -> Activity:
 
 
 def activity_status_as_at(*, activity: Activity, as_at: date) -> StatusReport | None:
-    """Return the activity's latest report dated on or before `as_at`, or None."""
-    return activity.status_reports.filter(as_at__lte=as_at).order_by("-as_at", "-id").first()
+    """Return the activity's report in force on `as_at` (its latest on or before it), or None."""
+    return activity.status_reports.filter(in_force_q(as_at)).first()
 
 
 def activity_status_history(*, activity: Activity) -> QuerySet[StatusReport]:
