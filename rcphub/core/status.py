@@ -10,44 +10,57 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 
 
-def in_force_q(as_at: date, *, prefix: str = "") -> Q:
+def in_force_q(as_at: date, *, prefix: str = "", field: str = "valid_until") -> Q:
     """Return the filter of the reports in force on `as_at`: dated on or before it, not yet replaced.
 
     A report is replaced on the date of the next report on its subject (`valid_until`, kept by
     `refresh_valid_until`); one replaced on its own date by a later report of the same date is
     never in force. So each subject has at most one report in force on any date, found by a range
-    lookup rather than by sorting its reports.
+    lookup rather than by sorting its reports. `field` names another such date, kept among some of
+    the reports only (`refresh_valid_until`'s `among`): the caller then adds that filter.
     """
     return Q(**{f"{prefix}as_at__lte": as_at}) & (
-        Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gt": as_at})
+        Q(**{f"{prefix}{field}__isnull": True}) | Q(**{f"{prefix}{field}__gt": as_at})
     )
 
 
 def refresh_valid_until(
-    report_model: type[models.Model], *, subject_field: str, subject_ids: Iterable[int]
+    report_model: type[models.Model],
+    *,
+    subject_field: str,
+    subject_ids: Iterable[int | None],
+    field: str = "valid_until",
+    among: Q | None = None,
 ) -> None:
-    """Set `valid_until` of every report of the subjects to the date of the report that follows it.
+    """Set `field` (`valid_until`) of every report of the subjects to the date of the report that follows it.
 
-    Reports follow each other by date, then by the order they were recorded in. Called by the
-    services that write reports, in their transaction, after the reports are written; the subjects
-    are locked first (PostgreSQL), so that two writers on one subject see each other's reports.
+    Reports follow each other by date, then by the order they were recorded in. With `among` (e.g.
+    the reports that give a status), only the reports matching it follow each other: each of them
+    gets the date of the next one matching it, and the others get no date (callers filter on
+    `among` too). Called by the services that write reports, in their transaction, after the
+    reports are written; the subjects are locked first (PostgreSQL), so that two writers on one
+    subject see each other's reports. Empty subject ids (a report on another kind of subject) are
+    skipped.
     """
-    ids = sorted(set(subject_ids))
+    ids = sorted({pk for pk in subject_ids if pk is not None})
     if not ids:
         return
     subject_model: Any = report_model._meta.get_field(subject_field).related_model
+    manager: Any = report_model._default_manager
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         list(subject_model._default_manager.select_for_update().filter(pk__in=chunk).values_list("pk"))
         following: Any = (
-            report_model._default_manager.filter(**{f"{subject_field}_id": OuterRef(f"{subject_field}_id")})
+            manager.filter(**{f"{subject_field}_id": OuterRef(f"{subject_field}_id")})
             .filter(Q(as_at__gt=OuterRef("as_at")) | Q(as_at=OuterRef("as_at"), id__gt=OuterRef("id")))
             .order_by("as_at", "id")
-            .values("as_at")[:1]
         )
-        report_model._default_manager.filter(**{f"{subject_field}_id__in": chunk}).update(
-            valid_until=Subquery(following)
-        )
+        reports = manager.filter(**{f"{subject_field}_id__in": chunk})
+        if among is not None:
+            following = following.filter(among)
+            reports.exclude(among).exclude(**{f"{field}__isnull": True}).update(**{field: None})
+            reports = reports.filter(among)
+        reports.update(**{field: Subquery(following.values("as_at")[:1])})
 
 
 def latest_report_subquery(

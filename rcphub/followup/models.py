@@ -308,8 +308,28 @@ class FollowUpReport(StatusReportBase):
         blank=True,
         help_text=_("The status in the document's own words, e.g. “Completed/ongoing”."),
     )
+    # Derived, kept by `core.status.refresh_valid_until` whenever reports are written (see
+    # `services.refresh_report_dates`): the date of the subject's next report of any kind, and, for
+    # a report giving a status, that of its next report giving one. See `core.status.in_force_q`.
+    valid_until = models.DateField(
+        _("replaced on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The date of the next report on the same item; empty while this one is the latest."),
+    )
+    status_valid_until = models.DateField(
+        _("status replaced on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "For a report giving a status, the date of the next report on the same item giving one; "
+            "empty while none follows, or where this report gives no status."
+        ),
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["valid_until", "status_valid_until"])
 
     class Meta(StatusReportBase.Meta):
         verbose_name = _("status report")
@@ -324,6 +344,15 @@ class FollowUpReport(StatusReportBase):
         indexes = [
             models.Index(fields=["commitment", "as_at", "id"], name="followup_report_commitment"),
             models.Index(fields=["key_action", "as_at", "id"], name="followup_report_key_action"),
+            # The report in force on a date, per item: the join's lookup on the item, then the range.
+            models.Index(fields=["commitment", "valid_until", "as_at"], name="followup_report_c_in_force"),
+            models.Index(fields=["key_action", "valid_until", "as_at"], name="followup_report_k_in_force"),
+            models.Index(
+                fields=["commitment", "status_valid_until", "as_at"], name="followup_report_c_status"
+            ),
+            models.Index(
+                fields=["key_action", "status_valid_until", "as_at"], name="followup_report_k_status"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,13 +8,13 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from rcphub.coalitions.models import Coalition
 from rcphub.core.dates import today
 from rcphub.core.errors import ConflictError
-from rcphub.core.status import report_date
+from rcphub.core.status import refresh_valid_until, report_date
 from rcphub.followup.due import due_date
 from rcphub.followup.models import (
     Commitment,
@@ -412,3 +412,44 @@ def key_action_delete(*, key_action: KeyAction, expected_version: int | None, by
             {NON_FIELD_ERRORS: _("Progress has been reported on this key action: it cannot be deleted.")}
         )
     _delete_versioned(key_action, expected_version=expected_version, by=by)
+
+
+# ---------------------------------------------------------------------------------------------
+# The dates reports are replaced on (derived, see `selectors.status`).
+
+# The reports that give a status: only they replace each other's status.
+GIVES_STATUS = ~Q(status="")
+
+
+def followup_report_dates_refresh(reports: Iterable[FollowUpReport]) -> None:
+    """Set the dates each report of the reports' commitments and key actions is replaced on.
+
+    `valid_until`: the date of the item's next report of any kind; `status_valid_until`: for a report
+    giving a status, the date of the item's next report giving one. Every single save and delete
+    does it (`refresh_report_dates`); call it after writing reports in bulk, which sends no signals.
+    """
+    reports = list(reports)
+    with transaction.atomic():  # the items are locked until the end of the writer's transaction
+        for subject in ("commitment", "key_action"):
+            ids = [getattr(report, f"{subject}_id") for report in reports]
+            refresh_valid_until(FollowUpReport, subject_field=subject, subject_ids=ids)
+            refresh_valid_until(
+                FollowUpReport,
+                subject_field=subject,
+                subject_ids=ids,
+                field="status_valid_until",
+                among=GIVES_STATUS,
+            )
+
+
+def refresh_report_dates(sender: Any, instance: FollowUpReport, raw: bool = False, **kwargs: Any) -> None:
+    """After a report is saved or deleted, set the dates each report of its item is replaced on.
+
+    A fixture being loaded (`raw`) brings its own dates; a report deleted with its commitment, key
+    action or review (the deletion's `origin` is not a report) leaves nothing to keep.
+    """
+    origin = kwargs.get("origin")
+    if origin is not None and getattr(origin, "model", type(origin)) is not FollowUpReport:
+        return
+    if not raw:
+        followup_report_dates_refresh([instance])

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, FilteredRelation, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rcphub.core.status import in_force_q
 from rcphub.followup.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -112,29 +113,47 @@ def derive_state(
     )
 
 
+def _in_force_q(as_at: date, *, with_status: bool, prefix: str = "") -> Q:
+    """Return the filter of the item's report in force on `as_at`: among the reports giving a status
+    (`with_status`, replaced on `status_valid_until`) or among all (replaced on `valid_until`).
+
+    The item's latest such report dated on or before `as_at` (same order: date, then the order
+    recorded), found by a range lookup: see `core.status.in_force_q`.
+    """
+    if with_status:
+        return in_force_q(as_at, prefix=prefix, field="status_valid_until") & ~Q(**{f"{prefix}status": ""})
+    return in_force_q(as_at, prefix=prefix)
+
+
 def latest_status_subquery(*, subject: str, as_at: date, column: str, with_status: bool) -> Subquery:
     """Return a subquery of `column` of the subject's latest report dated on or before `as_at`,
     among the reports that give a status (`with_status`) or among all.
 
-    The follow-up twin of `core.status.latest_report_subquery` (same order: date, then the order
-    recorded), for reports that may give a comment and no status.
+    The follow-up twin of `core.status.latest_report_subquery`, for reports that may give a comment
+    and no status: the report in force on the date (`_in_force_q`).
     """
-    reports = FollowUpReport.objects.filter(**{subject: OuterRef("pk"), "as_at__lte": as_at})
-    if with_status:
-        reports = reports.exclude(status="")
-    return Subquery(reports.order_by("-as_at", "-id").values(column)[:1])
+    reports = FollowUpReport.objects.filter(
+        _in_force_q(as_at, with_status=with_status), **{subject: OuterRef("pk")}
+    )
+    return Subquery(reports.values(column)[:1])
 
 
 def _annotate_as_at(qs: QuerySet[Any], *, subject: str, as_at: date) -> QuerySet[Any]:
-    def latest(column: str, *, with_status: bool) -> Subquery:
-        return latest_status_subquery(subject=subject, as_at=as_at, column=column, with_status=with_status)
-
+    # Two outer joins, each on at most one report per item (`status_reports` of a commitment are its
+    # own: a key action's reports carry no commitment): the status in force and the report in force.
+    prefix = "status_reports__"
     return qs.annotate(
-        status_as_at=latest("status", with_status=True),
-        status_reported_on=latest("as_at", with_status=True),
-        status_text_as_at=latest("status_text", with_status=True),
-        status_comment=latest("comment", with_status=False),
-        status_commented_on=latest("as_at", with_status=False),
+        status_in_force=FilteredRelation(
+            "status_reports", condition=_in_force_q(as_at, with_status=True, prefix=prefix)
+        ),
+        report_in_force=FilteredRelation(
+            "status_reports", condition=_in_force_q(as_at, with_status=False, prefix=prefix)
+        ),
+        status_as_at=F("status_in_force__status"),
+        status_reported_on=F("status_in_force__as_at"),
+        status_text_as_at=F("status_in_force__status_text"),
+        status_comment=F("report_in_force__comment"),
+        status_commented_on=F("report_in_force__as_at"),
     )
 
 
