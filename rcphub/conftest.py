@@ -169,6 +169,8 @@ def pytest_runtest_teardown(item: Any, nextitem: Any) -> Any:
     transactional = database is not None and database.kwargs.get("transaction", False)
     if not _database_ready or (item.get_closest_marker("browser") is None and not transactional):
         return
+    if nextitem is None:  # the last test: the session's teardown has dropped the test database
+        return
     import importlib
 
     from django.apps import apps

@@ -21,10 +21,12 @@ sits under an old key.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from rcphub.core.models import DataVersion
@@ -32,6 +34,9 @@ from rcphub.core.models import DataVersion
 # The repository's practices, pledges, reports, knowledge products, and what their visibility and
 # facets depend on (coalitions, memberships, reference data).
 REPOSITORY = "repository"
+# The work plans, their results, outputs, activities, status reports and rounds, and what their
+# visibility and labels depend on: the cached trees of work plans (workplans.views).
+WORKPLANS = "workplans"
 
 # Moves at each bump made in this process, so that a version read earlier on a user object is not
 # reused after this process wrote.
@@ -96,3 +101,32 @@ def data_version(name: str, user: Any = None) -> str:
         except AttributeError:  # an object that takes no attribute: read again next time
             pass
     return value
+
+
+# The actions of m2m_changed that changed a list (the "pre_" ones are followed by a "post_" one).
+M2M_WRITES = frozenset({"post_add", "post_remove", "post_clear"})
+
+
+def data_version_follow(name: str, models_: Iterable[type[models.Model]]) -> None:
+    """Move the version of `name` at every save, delete and many-to-many change of the models.
+
+    Fixtures being loaded (`raw`) move nothing; bulk writes send no signal, so those who make them
+    call `data_version_bump(name)` themselves. Called once per name, from an app's ready().
+    """
+
+    def bump(**kwargs: Any) -> None:
+        if not kwargs.get("raw"):
+            data_version_bump(name)
+
+    def bump_m2m(*, action: str, **kwargs: Any) -> None:
+        if action in M2M_WRITES:
+            data_version_bump(name)
+
+    for model in models_:
+        uid = f"data-version-{name}-{model._meta.label}"
+        post_save.connect(bump, sender=model, dispatch_uid=f"{uid}-save", weak=False)
+        post_delete.connect(bump, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
+        for field in model._meta.many_to_many:
+            through = field.remote_field.through
+            assert through is not None  # set once the models are loaded
+            m2m_changed.connect(bump_m2m, sender=through, dispatch_uid=f"{uid}-m2m-{field.name}", weak=False)

@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils.text import capfirst
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from rcphub.core.dataversion import REPOSITORY, WORKPLANS, data_version_bump
 from rcphub.reference.models import (
     Country,
     Entity,
@@ -86,6 +87,9 @@ def _sync(
     if to_update:
         bulk_update_with_history(to_update, model, sorted(fields_changed), batch_size=500)
         counts.updated += len(to_update)
+    if to_create or to_update:  # bulk writes send no signals: the cached pages' labels follow
+        data_version_bump(REPOSITORY)
+        data_version_bump(WORKPLANS)
     return existing
 
 

@@ -12,8 +12,10 @@ class WorkplansConfig(AppConfig):
         from rcphub.workplans.models import StatusReport
         from rcphub.workplans.search import register_search
         from rcphub.workplans.services import refresh_report_dates
+        from rcphub.workplans.treecache import connect_data_version
 
         register_search()
+        connect_data_version()
         # Any single write of a report (the services, the admin) keeps the dates reports are replaced on.
         post_save.connect(
             refresh_report_dates, sender=StatusReport, dispatch_uid="rcphub.workplans.valid_until"

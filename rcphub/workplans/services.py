@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from rcphub.coalitions.models import Coalition
 from rcphub.coalitions.permissions import coalition_visibility_q, is_coalition_secretariat
+from rcphub.core.dataversion import WORKPLANS, data_version_bump
 from rcphub.core.dates import today
 from rcphub.core.errors import TransitionError
 from rcphub.core.status import refresh_valid_until, report_date
@@ -322,6 +323,7 @@ def output_bulk_create(*, rows: Sequence[tuple[Result, Mapping[str, str]]], by: 
         outputs.append(output)
     Output.objects.bulk_create(outputs)
     Output.history.bulk_history_create(outputs, default_user=by)
+    data_version_bump(WORKPLANS)  # bulk_create sends no signals
     return outputs
 
 
@@ -584,6 +586,7 @@ def activity_bulk_create(*, rows: Sequence[tuple[Output, Mapping[str, Any]]], by
         )
     # bulk_create sends no signals: index the new activities here, as every save does.
     search_index_many(instances=activities)
+    data_version_bump(WORKPLANS)
     return activities
 
 
@@ -623,6 +626,7 @@ def status_report_bulk_record(*, entries: Sequence[StatusEntry]) -> list[StatusR
     StatusReport.objects.bulk_create(reports)
     StatusReport.history.bulk_history_create(reports)
     # bulk_create sends no signals: keep the dates reports are replaced on, as every save does.
+    data_version_bump(WORKPLANS)
     refresh_valid_until(StatusReport, subject_field="activity", subject_ids=[r.activity_id for r in reports])
     return reports
 

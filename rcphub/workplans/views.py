@@ -13,8 +13,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -61,6 +63,7 @@ from rcphub.workplans.selectors import (
     workplan_get_for_manage,
     workplan_tree,
 )
+from rcphub.workplans.selectors.tree import WorkPlanTree
 from rcphub.workplans.services import (
     activity_create,
     activity_update,
@@ -72,6 +75,7 @@ from rcphub.workplans.services import (
     workplan_transition,
     workplan_update,
 )
+from rcphub.workplans.treecache import CachedTree, cached_tree, keep_tree, visitor_tree_key
 
 # The button that moves a work plan from one state to another, as the secretariat says it.
 TRANSITION_LABELS: dict[tuple[str, str], Any] = {
@@ -142,21 +146,41 @@ def workplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         as_at = parse_query_date(request.GET.get("as_at"), field="as_at", default=today()) or today()
     except ValidationError as error:
         return bad_query(request, error, back=reverse("workplans:detail", args=[pk]))
-    tree = workplan_tree(work_plan=work_plan, user=request.user, as_at=as_at)
+    # A visitor's tree is the same for all visitors: rendered once per date, language and data version.
+    key = visitor_tree_key(work_plan_id=work_plan.pk, as_at=as_at, user=request.user)
+    tree: WorkPlanTree | CachedTree | None = cached_tree(key)
+    tree_html = tree.html if isinstance(tree, CachedTree) else ""
+    if tree is None:
+        tree = workplan_tree(work_plan=work_plan, user=request.user, as_at=as_at)
+    context = {
+        "work_plan": work_plan,
+        "tree": tree,
+        "as_at": as_at,
+        "statuses": ProgressStatus.choices,
+    }
+    if key and not tree_html:
+        tree_html = render_to_string("workplans/_tree.html", context, request=request)
+        keep_tree(
+            key,
+            CachedTree(
+                html=tree_html,
+                activity_count=tree.activity_count,
+                status_counts=tree.status_counts,
+                rounds=tree.rounds,
+            ),
+        )
     labels = [*ProgressStatus.choices, ("none", _("No report yet"))]
     counts = [(value, label, tree.status_counts.get(value, 0)) for value, label in labels]
     return render(
         request,
         "workplans/workplan_detail.html",
         {
-            "work_plan": work_plan,
-            "tree": tree,
-            "as_at": as_at,
+            **context,
+            "tree_html": mark_safe(tree_html),  # rendered from the same template, escaped there
             "today": today(),
             "counts": [row for row in counts if row[2]],
             "rounds": tree.rounds,
             "transitions": _transitions(request.user, work_plan),
-            "statuses": ProgressStatus.choices,
             "crumbs": _workplan_crumbs(work_plan)[:1],
         },
     )
