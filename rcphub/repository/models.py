@@ -226,21 +226,6 @@ class PledgeQuerySet(models.QuerySet["Pledge"]):
         """Keep the pledges that stood published on `as_at`: published on or before that day."""
         return self.filter(state=SubmissionState.PUBLISHED, published_on__lte=as_at)
 
-    def inactive_as_at(self, as_at: date) -> PledgeQuerySet:
-        """Keep the pledges inactive as at `as_at`, exactly as `with_activity` decides, without
-        working out each pledge's latest report: none of its published reports is dated after the
-        cut-off and on or before `as_at`, and it either has one on or before the cut-off or was made
-        (or, without a date made, published) on or before it. Both tests are a semi-join and an
-        anti-join, so counting costs no subquery per pledge."""
-        cutoff = inactive_since(as_at)
-        published = PledgeReport.objects.filter(pledge=OuterRef("pk"), state=SubmissionState.PUBLISHED)
-        return self.exclude(stage=PledgeStage.FULFILLED).filter(
-            ~Exists(published.filter(reported_on__gt=cutoff, reported_on__lte=as_at)),
-            Exists(published.filter(reported_on__lte=cutoff))
-            | Q(made_on__lte=cutoff)
-            | Q(made_on__isnull=True, published_on__lte=cutoff),
-        )
-
     def inactive(self, inactive: bool = True) -> PledgeQuerySet:
         """Keep the inactive pledges (or, with `inactive=False`, the active ones); the queryset comes
         `with_activity`."""
@@ -323,14 +308,6 @@ class PledgeReport(Submission):
 
     class Meta:
         ordering = ["-reported_on", "-id"]
-        indexes = [
-            # A pledge's latest published report on or before a date (`with_activity`) in one probe.
-            models.Index(
-                fields=["pledge", "reported_on"],
-                name="pledgereport_published_on_idx",
-                condition=Q(state="published"),
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.pledge} ({self.reported_on})"

@@ -11,14 +11,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import (
     Count,
-    Exists,
     F,
-    Max,
-    OuterRef,
     Q,
     QuerySet,
 )
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from rcphub.core.dates import today
@@ -35,7 +31,6 @@ from rcphub.repository.models import (
     ReviewCycle,
     SubmissionState,
     VoluntaryReport,
-    inactive_since,
 )
 from rcphub.repository.permissions import (
     can_edit_submission,
@@ -273,50 +268,6 @@ class PledgingDashboard:
 INACTIVE_SHOWN = 50
 
 
-def _longest_silent(pledges: PledgeQuerySet, *, as_at: date) -> list[Pledge]:
-    """Return the INACTIVE_SHOWN pledges of `pledges` (annotated `with_activity` as at `as_at`) that
-    are inactive as at `as_at` and have been silent longest, oldest `last_sign_on` first, then by id.
-
-    No pledge's latest report is worked out one by one: the silent pledges that have reported are
-    one GROUP BY of their published reports dated on or before `as_at` (kept when the latest is on
-    or before the cut-off), those that have not are ordered by the day they were made or published;
-    the first INACTIVE_SHOWN of each are merged, and only those are read with their relations.
-    """
-    cutoff = inactive_since(as_at)
-    candidates = pledges.order_by().exclude(stage=PledgeStage.FULFILLED).values("pk")
-    reported = (
-        PledgeReport.objects.filter(
-            state=SubmissionState.PUBLISHED, reported_on__lte=as_at, pledge__in=candidates
-        )
-        .order_by()
-        .values("pledge_id")
-        .annotate(sign=Max("reported_on"))
-        .filter(sign__lte=cutoff)
-        .order_by("sign", "pledge_id")
-        .values_list("sign", "pledge_id")[:INACTIVE_SHOWN]
-    )
-    reports = PledgeReport.objects.filter(
-        pledge=OuterRef("pk"), state=SubmissionState.PUBLISHED, reported_on__lte=as_at
-    )
-    unreported = (
-        Pledge.objects.filter(pk__in=candidates)
-        .filter(~Exists(reports))
-        .annotate(sign=Coalesce("made_on", "published_on"))
-        .filter(sign__lte=cutoff)
-        .order_by("sign", "pk")
-        .values_list("sign", "pk")[:INACTIVE_SHOWN]
-    )
-    shown = [pk for _sign, pk in sorted([*reported, *unreported])[:INACTIVE_SHOWN]]
-    if not shown:
-        return []
-    return list(
-        pledges.filter(pk__in=shown)
-        .select_related("pledger", "lead_reporter")
-        .prefetch_related("partners", "gcm_objectives", "countries")
-        .order_by(F("last_sign_on").asc(), "pk")
-    )
-
-
 def pledging_dashboard(*, user: Any, as_at: date | None = None) -> PledgingDashboard:
     """Return the figures of the pledging dashboard as at `as_at` (today if None).
 
@@ -339,8 +290,12 @@ def pledging_dashboard(*, user: Any, as_at: date | None = None) -> PledgingDashb
         row["stage"]: row["n"] for row in counted.values("stage").annotate(n=Count("pk"))
     }
     member_states = by_kind.get(EntityKind.MEMBER_STATE, 0)
-    inactive_pledges = pledges.order_by().inactive_as_at(as_at)
-    inactive = _longest_silent(pledges, as_at=as_at)
+    inactive_pledges = pledges.inactive()
+    inactive = list(
+        inactive_pledges.select_related("pledger", "lead_reporter")
+        .prefetch_related("partners", "gcm_objectives", "countries")
+        .order_by(F("last_sign_on").asc(), "pk")[:INACTIVE_SHOWN]
+    )
     return PledgingDashboard(
         as_at=as_at,
         total=sum(by_stage.values()),
