@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery
 
 
@@ -45,6 +45,13 @@ def refresh_valid_until(
     ids = sorted({pk for pk in subject_ids if pk is not None})
     if not ids:
         return
+    with transaction.atomic():  # the caller's transaction, or one of its own (an admin save has none)
+        _refresh(report_model, subject_field=subject_field, ids=ids, field=field, among=among)
+
+
+def _refresh(
+    report_model: type[models.Model], *, subject_field: str, ids: list[int], field: str, among: Q | None
+) -> None:
     subject_model: Any = report_model._meta.get_field(subject_field).related_model
     manager: Any = report_model._default_manager
     for start in range(0, len(ids), 500):

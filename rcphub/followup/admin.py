@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -61,6 +63,11 @@ class FollowUpReportAdmin(SimpleHistoryAdmin):
     list_filter = ["status"]
     date_hierarchy = "as_at"
     raw_id_fields = ["commitment", "key_action", "author", "round"]
+
+    def get_readonly_fields(self, request: Any, obj: Any = None) -> Any:
+        # A report stays with its commitment or key action: moving it would leave the old one's
+        # `valid_until` dates (when each report is replaced) pointing at a report it no longer has.
+        return ["commitment", "key_action"] if obj is not None else []
 
 
 @admin.register(Reminder)

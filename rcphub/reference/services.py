@@ -88,8 +88,8 @@ def _sync(
         bulk_update_with_history(to_update, model, sorted(fields_changed), batch_size=500)
         counts.updated += len(to_update)
     if to_create or to_update:  # bulk writes send no signals: the cached pages' labels follow
-        data_version_bump(REPOSITORY)
-        data_version_bump(WORKPLANS)
+        data_version_bump(WORKPLANS)  # in the order the signals bump them: no two writers lock both
+        data_version_bump(REPOSITORY)  # rows in opposite orders
     return existing
 
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -63,3 +65,8 @@ class StatusReportAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "activity__output__result__work_plan__coalition"]
     autocomplete_fields = ["activity", "author"]
     date_hierarchy = "as_at"
+
+    def get_readonly_fields(self, request: Any, obj: Any = None) -> Any:
+        # A report stays with its activity: moving it would leave the old activity's
+        # `valid_until` dates (when each report is replaced) pointing at a report it no longer has.
+        return ["activity"] if obj is not None else []

@@ -118,3 +118,17 @@ def test_each_activity_has_at_most_one_report_in_force_and_the_latest_has_no_end
     assert same_day.valid_until is None
     # The derived date is not part of the history people read.
     assert "valid_until" not in {f.name for f in StatusReport.history.model._meta.fields}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_report_saved_outside_any_transaction_keeps_the_dates_too(coalition, platform_secretariat):
+    # As the admin's revert saves: no transaction around the save (PostgreSQL refuses to lock rows then).
+    plan = build_work_plan(coalition=coalition, activities=1)
+    first = Activity.objects.filter(output__result__work_plan=plan).order_by("id").first()
+    early = StatusReport.objects.create(
+        activity=first, status="starting", as_at=DATES[0], author=platform_secretariat
+    )
+    StatusReport.objects.create(activity=first, status="ongoing", as_at=DATES[2], author=platform_secretariat)
+
+    early.refresh_from_db()
+    assert early.valid_until == DATES[2]
