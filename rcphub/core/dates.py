@@ -3,24 +3,57 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from pydantic import AfterValidator
+
+# The dates a query may ask about: wide enough for any record, narrow enough that the day before,
+# the day after and "two years earlier" of every date asked are dates too.
+EARLIEST_QUERY_DATE = date(1900, 1, 1)
+LATEST_QUERY_DATE = date(2199, 12, 31)
+
+
+def out_of_range_message(value: date) -> str:
+    """Return why a date is refused, or "" when it lies within the dates a query may ask about."""
+    if EARLIEST_QUERY_DATE <= value <= LATEST_QUERY_DATE:
+        return ""
+    return _("%(value)s is outside the dates rcphub answers for: %(earliest)s to %(latest)s.") % {
+        "value": value.isoformat(),
+        "earliest": EARLIEST_QUERY_DATE.isoformat(),
+        "latest": LATEST_QUERY_DATE.isoformat(),
+    }
+
+
+def _query_date_in_range(value: date) -> date:
+    message = out_of_range_message(value)
+    if message:
+        raise ValueError(message)
+    return value
+
+
+# A date in an API query: refused with 422 naming the parameter when outside the range above.
+QueryDate = Annotated[date, AfterValidator(_query_date_in_range)]
 
 
 def parse_query_date(value: str | None, *, field: str, default: date | None = None) -> date | None:
-    """Return the ISO date in `value`, `default` when empty, or raise ValidationError naming `field`."""
+    """Return the ISO date in `value`, `default` when empty, or raise ValidationError naming `field`
+    (not a date, or outside the dates a query may ask about)."""
     if value is None or value.strip() == "":
         return default
     try:
-        return date.fromisoformat(value.strip())
+        parsed = date.fromisoformat(value.strip())
     except ValueError:
         raise ValidationError(
             {field: _("“%(value)s” is not a date: use the form YYYY-MM-DD.") % {"value": value[:40]}},
             code="invalid_date",
         ) from None
+    message = out_of_range_message(parsed)
+    if message:
+        raise ValidationError({field: message}, code="date_out_of_range")
+    return parsed
 
 
 def today() -> date:

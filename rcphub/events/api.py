@@ -4,7 +4,7 @@ Handlers translate HTTP only: visibility, permissions and rules live in the sele
 An event the reader may not see answers 404 like a missing one; bad input answers 422 naming the field.
 """
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.db.models import QuerySet
@@ -14,6 +14,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from rcphub.api.pagination import Pagination
+from rcphub.core.dates import QueryDate
 from rcphub.core.models import Visibility
 from rcphub.events import selectors, services
 from rcphub.events.models import Event, EventKind
@@ -89,8 +90,10 @@ class EventQuery(Schema):
     coalition: str | None = Field(None, max_length=100, description="The coalition's slug.")
     kind: EventKind | None = None
     country: str | None = Field(None, max_length=3, description="ISO alpha-2 or alpha-3 code.")
-    starts_from: date | None = Field(None, alias="from", description="Events that end on or after this day.")
-    until: date | None = Field(None, alias="to", description="Events that start on or before this day.")
+    starts_from: QueryDate | None = Field(
+        None, alias="from", description="Events that end on or after this day."
+    )
+    until: QueryDate | None = Field(None, alias="to", description="Events that start on or before this day.")
 
     def to_query(self) -> dict[str, Any]:
         """Return the filters under their query-string names, as the selector reads them."""

@@ -17,7 +17,7 @@ from ninja.pagination import paginate
 
 from rcphub.api.errors import api_field_names
 from rcphub.api.pagination import Pagination
-from rcphub.core.dates import today
+from rcphub.core.dates import QueryDate, today
 from rcphub.core.errors import NotFound
 from rcphub.core.models import Visibility
 from rcphub.funding import selectors, services
@@ -289,7 +289,7 @@ class TransitionIn(Schema):
 
 
 class AsAtQuery(Schema):
-    as_at: date | None = Field(None, description=AS_AT)
+    as_at: QueryDate | None = Field(None, description=AS_AT)
 
 
 class ContributionQuery(Schema):
@@ -297,8 +297,8 @@ class ContributionQuery(Schema):
     contributor: str | None = Field(None, max_length=40, description="The contributor's acronym.")
     kind: ContributionKind | None = None
     currency: str | None = Field(None, max_length=10, description="ISO 4217 code.")
-    since: date | None = Field(None, description="Contributions dated on or after this date.")
-    until: date | None = Field(None, description="Contributions dated on or before this date.")
+    since: QueryDate | None = Field(None, description="Contributions dated on or after this date.")
+    until: QueryDate | None = Field(None, description="Contributions dated on or before this date.")
 
     def to_filters(self) -> ContributionFilters:
         return ContributionFilters(

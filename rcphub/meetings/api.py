@@ -20,7 +20,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from rcphub.api.pagination import Pagination
-from rcphub.core.dates import today
+from rcphub.core.dates import QueryDate, today
 from rcphub.core.models import Visibility
 from rcphub.followup.api.reads import StateOut
 from rcphub.meetings import selectors, services
@@ -197,7 +197,7 @@ class MeetingQuery(Schema):
 
 
 class AsAtQuery(Schema):
-    as_at: date | None = Field(None, description=AS_AT)
+    as_at: QueryDate | None = Field(None, description=AS_AT)
 
 
 class VersionQuery(Schema):

@@ -14,7 +14,7 @@ from ninja.pagination import paginate
 
 from rcphub.api.errors import api_field_names
 from rcphub.api.pagination import Pagination
-from rcphub.core.dates import today
+from rcphub.core.dates import QueryDate, today
 from rcphub.core.models import Visibility
 from rcphub.support import selectors, services
 from rcphub.support.models import Expert, RequestState, SupportKind, SupportRequest
@@ -139,10 +139,10 @@ class TurnaroundOut(Schema):
 
 
 class TurnaroundQuery(Schema):
-    since: date | None = Field(
+    since: QueryDate | None = Field(
         None, description="First day of the period; 1 January of `until`'s year if left out."
     )
-    until: date | None = Field(None, description="Last day of the period; today if left out.")
+    until: QueryDate | None = Field(None, description="Last day of the period; today if left out.")
     coalition: str | None = Field(None, max_length=100)
 
 

@@ -17,7 +17,7 @@ from ninja.pagination import paginate
 from rcphub.api.errors import api_field_names
 from rcphub.api.pagination import Pagination
 from rcphub.coalitions.permissions import has_internal_access
-from rcphub.core.dates import today
+from rcphub.core.dates import QueryDate, today
 from rcphub.core.models import ProgressStatus, Visibility
 from rcphub.workplans import selectors, services
 from rcphub.workplans.models import Activity, Output, Result, StatusReport, WorkPlan, WorkPlanState
@@ -323,7 +323,7 @@ class ActivityQuery(Schema):
         max_length=20,
         description="The status as at `as_at`: one of the statuses, or `none` for no report yet.",
     )
-    as_at: date | None = Field(None, description=AS_AT)
+    as_at: QueryDate | None = Field(None, description=AS_AT)
 
     def to_filters(self) -> ActivityFilters:
         """Return the selector's filters, with blank values left out."""
@@ -344,7 +344,7 @@ class ActivityQuery(Schema):
 
 
 class AsAtQuery(Schema):
-    as_at: date | None = Field(None, description=AS_AT)
+    as_at: QueryDate | None = Field(None, description=AS_AT)
 
 
 # ---------------------------------------------------------------------------------------------

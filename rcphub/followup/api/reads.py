@@ -14,7 +14,7 @@ from ninja.pagination import paginate
 
 from rcphub.api.errors import api_field_names
 from rcphub.api.pagination import Pagination
-from rcphub.core.dates import today
+from rcphub.core.dates import QueryDate, today
 from rcphub.followup import selectors, services
 from rcphub.followup.models import (
     Commitment,
@@ -276,7 +276,7 @@ class CommitmentQuery(Schema):
     overdue: bool | None = Field(
         None, description="Only the overdue commitments (true) or the others (false)."
     )
-    as_at: date | None = Field(None, description=AS_AT)
+    as_at: QueryDate | None = Field(None, description=AS_AT)
 
     def to_filters(self) -> CommitmentFilters:
         """Return the selector's filters, with blank values left out."""
@@ -291,7 +291,7 @@ class CommitmentQuery(Schema):
 
 
 class AsAtQuery(Schema):
-    as_at: date | None = Field(None, description=AS_AT)
+    as_at: QueryDate | None = Field(None, description=AS_AT)
 
 
 def _clean(value: str | None) -> str | None:

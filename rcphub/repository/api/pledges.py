@@ -10,7 +10,7 @@ from ninja import Field, Query, Schema
 from ninja.pagination import paginate
 
 from rcphub.api.pagination import Pagination
-from rcphub.core.dates import today
+from rcphub.core.dates import QueryDate, today
 from rcphub.reference.models import EntityKind
 from rcphub.repository import selectors, services
 from rcphub.repository.api.common import (
@@ -120,11 +120,13 @@ class PledgeUpdateIn(Schema):
 
 
 class AsAtQuery(Schema):
-    as_at: date | None = Field(None, description="The date `inactive` is worked out at; today if left out.")
+    as_at: QueryDate | None = Field(
+        None, description="The date `inactive` is worked out at; today if left out."
+    )
 
 
 class DashboardQuery(Schema):
-    as_at: date | None = Field(
+    as_at: QueryDate | None = Field(
         None,
         description="The date the dashboard stands at: it counts the pledges published on or before it "
         "and works out `inactive` at it; today if left out.",
@@ -143,7 +145,7 @@ class PledgeFilterQuery(Schema):
     inactive: bool | None = Field(
         None, description="Only inactive (true) or active (false) pledges, as at `as_at` or today."
     )
-    as_at: date | None = Field(
+    as_at: QueryDate | None = Field(
         None,
         description="Only the pledges published on or before this date, `inactive` worked out at it: "
         "the pledges the dashboard counts as at the date. Left out, the list holds every pledge you "
