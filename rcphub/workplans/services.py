@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -278,6 +278,49 @@ def output_save(
     return output
 
 
+def _bulk_children(
+    model: Any,
+    *,
+    parent: str,
+    rows: Sequence[tuple[Any, Mapping[str, Any]]],
+    by: Any,
+    build: Callable[[Any, int, Mapping[str, Any]], Any],
+    work_plan_of: Callable[[Any], WorkPlan],
+    row_label: str,
+    taken: str,
+) -> list[Any]:
+    """Return the unsaved children (outputs of results, activities of outputs) the rows describe, each
+    numbered after its parent's last and checked as one saved alone is, in two queries in all.
+
+    `build(parent, order, fields)` makes one; an error names the row (`row_label`) or, for a code its
+    parent already has, says so (`taken`); both take `code` and `parent` (the parent's code).
+    """
+    parents = {parent_obj.pk: parent_obj for parent_obj, _fields in rows}
+    for parent_obj in parents.values():
+        _require_manage(by, work_plan_of(parent_obj))
+    siblings = model.objects.filter(**{f"{parent}_id__in": parents})
+    codes = set(siblings.values_list(f"{parent}_id", "code"))
+    orders = dict(siblings.values(f"{parent}_id").annotate(m=Max("order")).values_list(f"{parent}_id", "m"))
+    children = []
+    for parent_obj, fields in rows:
+        orders[parent_obj.pk] = (orders.get(parent_obj.pk) or 0) + 1
+        child = build(parent_obj, orders[parent_obj.pk], fields)
+        names = {"code": child.code, "parent": parent_obj.code}
+        try:
+            # The parent is given as an object and the code checked below: no query per row.
+            child.full_clean(exclude=[parent], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            row = row_label % names
+            raise ValidationError(
+                {name: [f"{row}: {m}" for m in messages] for name, messages in error.message_dict.items()}
+            ) from error
+        if (parent_obj.pk, child.code) in codes:
+            raise ValidationError({"code": taken % names})
+        codes.add((parent_obj.pk, child.code))
+        children.append(child)
+    return children
+
+
 @transaction.atomic
 def output_bulk_create(*, rows: Sequence[tuple[Result, Mapping[str, str]]], by: Any) -> list[Output]:
     """Add many outputs at once, each under the rules of `output_save`, in a few queries.
@@ -288,39 +331,23 @@ def output_bulk_create(*, rows: Sequence[tuple[Result, Mapping[str, str]]], by: 
     """
     if not rows:
         return []
-    results = {result.pk: result for result, _fields in rows}
-    for result in results.values():
-        _require_manage(by, result.work_plan)
-    taken = set(Output.objects.filter(result_id__in=results).values_list("result_id", "code"))
-    orders = dict(
-        Output.objects.filter(result_id__in=results)
-        .values("result_id")
-        .annotate(m=Max("order"))
-        .values_list("result_id", "m")
-    )
-    outputs: list[Output] = []
-    for result, fields in rows:
-        orders[result.pk] = (orders.get(result.pk) or 0) + 1
-        output = Output(result=result, order=orders[result.pk])
+
+    def build(result: Result, order: int, fields: Mapping[str, str]) -> Output:
+        output = Output(result=result, order=order)
         for name in ("code", "title", "description", "footnotes"):
             setattr(output, name, str(fields.get(name, "")).strip())
-        row = _("Output %(code)s of result %(result)s") % {"code": output.code, "result": result.code}
-        try:
-            # The result is given as an object and the code checked below: no query per row.
-            output.full_clean(exclude=["result"], validate_unique=False, validate_constraints=False)
-        except ValidationError as error:
-            raise ValidationError(
-                {name: [f"{row}: {m}" for m in messages] for name, messages in error.message_dict.items()}
-            ) from error
-        if (result.pk, output.code) in taken:
-            raise ValidationError(
-                {
-                    "code": _("Result %(result)s already has an output %(code)s.")
-                    % {"result": result.code, "code": output.code}
-                }
-            )
-        taken.add((result.pk, output.code))
-        outputs.append(output)
+        return output
+
+    outputs = _bulk_children(
+        Output,
+        parent="result",
+        rows=rows,
+        by=by,
+        build=build,
+        work_plan_of=lambda result: result.work_plan,
+        row_label=_("Output %(code)s of result %(parent)s"),
+        taken=_("Result %(parent)s already has an output %(code)s."),
+    )
     Output.objects.bulk_create(outputs)
     Output.history.bulk_history_create(outputs, default_user=by)
     data_version_bump(WORKPLANS)  # bulk_create sends no signals
@@ -520,40 +547,23 @@ def activity_bulk_create(*, rows: Sequence[tuple[Output, Mapping[str, Any]]], by
     """
     if not rows:
         return []
-    outputs = {output.pk: output for output, _fields in rows}
-    for output in outputs.values():
-        _require_manage(by, output.result.work_plan)
-    taken = set(Activity.objects.filter(output_id__in=outputs).values_list("output_id", "code"))
-    orders = dict(
-        Activity.objects.filter(output_id__in=outputs)
-        .values("output_id")
-        .annotate(m=Max("order"))
-        .values_list("output_id", "m")
-    )
-    activities: list[Activity] = []
     related_rows: list[dict[str, Iterable[Any]]] = []
-    for output, fields in rows:
-        orders[output.pk] = (orders.get(output.pk) or 0) + 1
-        activity = Activity(output=output, order=orders[output.pk])
-        related = _set_activity(activity, dict(fields))
-        try:
-            # The output is given as an object and the code checked below: no query per row.
-            activity.full_clean(exclude=["output"], validate_unique=False, validate_constraints=False)
-        except ValidationError as error:
-            row = _("Activity %(code)s of output %(output)s") % {"code": activity.code, "output": output.code}
-            raise ValidationError(
-                {name: [f"{row}: {m}" for m in messages] for name, messages in error.message_dict.items()}
-            ) from error
-        if (output.pk, activity.code) in taken:
-            raise ValidationError(
-                {
-                    "code": _("Output %(output)s already has an activity %(code)s.")
-                    % {"output": output.code, "code": activity.code}
-                }
-            )
-        taken.add((output.pk, activity.code))
-        activities.append(activity)
-        related_rows.append(related)
+
+    def build(output: Output, order: int, fields: Mapping[str, Any]) -> Activity:
+        activity = Activity(output=output, order=order)
+        related_rows.append(_set_activity(activity, dict(fields)))
+        return activity
+
+    activities = _bulk_children(
+        Activity,
+        parent="output",
+        rows=rows,
+        by=by,
+        build=build,
+        work_plan_of=lambda output: output.result.work_plan,
+        row_label=_("Activity %(code)s of output %(parent)s"),
+        taken=_("Output %(parent)s already has an activity %(code)s."),
+    )
     Activity.objects.bulk_create(activities)
     through_rows: dict[str, list[Any]] = {}
     for name in ACTIVITY_M2M:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 from django.db import connection
+
+from rcphub.core.testing import run_python_json
 
 READ_OPTIONS = (
     "import json, config.settings as s; print(json.dumps(s.DATABASES['default'].get('OPTIONS', {})))"
@@ -24,16 +22,7 @@ def _options(database_url: str, **extra: str) -> dict[str, object]:
         if key not in {"RCPHUB_PG_JIT", "RCPHUB_PRODUCTION", "DATABASE_URL"}
     }
     env.update({"DATABASE_URL": database_url, **extra})
-    run = subprocess.run(
-        [sys.executable, "-c", READ_OPTIONS],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    return json.loads(run.stdout.strip().splitlines()[-1])
+    return run_python_json(["-c", READ_OPTIONS], env=env, timeout=60)
 
 
 @pytest.mark.django_db

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from rcphub.core.testing import run_python_json
 from rcphub.core.tests import sqlite_writers
 
 pytestmark = pytest.mark.serial
@@ -29,16 +27,7 @@ def test_sqlite_connections_use_wal_a_busy_timeout_and_immediate_transactions():
 def test_concurrent_api_writers_on_a_sqlite_file_see_no_error(tmp_path: Path):
     database = tmp_path / "writers.sqlite3"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "0"}
-    run = subprocess.run(
-        [sys.executable, sqlite_writers.__file__],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    result = json.loads(run.stdout.strip().splitlines()[-1])
+    result = run_python_json([sqlite_writers.__file__], env=env, timeout=300)
     expected = sqlite_writers.THREADS * sqlite_writers.PRACTICES
     assert result["errors"] == []
     assert result["statuses"] == {"201": expected}

@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,13 +20,13 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from rcphub.core.dataversion import REPOSITORY, data_version, data_version_bump, data_version_pending
+from rcphub.core.testing import run_python_json
 from rcphub.repository import services
 from rcphub.repository.filters import PRACTICES, facet_counts, filterset_for
 from rcphub.repository.tests.catalogue import build_catalogue
@@ -246,16 +244,7 @@ def test_a_write_in_another_process_is_counted_at_once(
             "TEST_PRACTICE": str(practice.pk),
             "TEST_BY": str(platform_secretariat.pk),
         }
-        run = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", PUBLISH],
-            cwd=settings.BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert run.returncode == 0, run.stderr[-3000:]
-        theirs = json.loads(run.stdout.strip().splitlines()[-1])
+        theirs = run_python_json(["manage.py", "shell", "-c", PUBLISH], env=env, timeout=120)
         after, warm = _queries(lambda: _counts(client))
     assert after["country"]["SRB"] == before["country"]["SRB"] + 1 == theirs["SRB"]
     if caches["default"]["BACKEND"].endswith("RedisCache"):
