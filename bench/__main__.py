@@ -38,8 +38,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench.repository_data import REPOSITORY_SCALES, generate_repository
-from bench.workplans_data import BENCH_USER, WORKPLAN_SCALES, generate_workplans
+from bench.workplans_data import BENCH_USER, WORKPLAN_SCALES
 from bench.writing import COMMON_WORD, RARE_WORD
 
 SCALES = list(WORKPLAN_SCALES)
@@ -70,9 +69,8 @@ def main() -> int:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection
 
-    from bench.wipe import wipe
     from rcphub.repository.models import Practice
     from rcphub.workplans.models import WorkPlan
 
@@ -80,19 +78,9 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     call_command("load_reference", verbosity=0, stdout=io.StringIO())
     if not (args.keep and WorkPlan.objects.exists() and Practice.objects.exists()):
-        started = time.perf_counter()
-        with transaction.atomic():
-            wipe()
-            generate_workplans(*WORKPLAN_SCALES[args.scale])
-            print(f"work plans generated in {time.perf_counter() - started:.1f} s")
-            counts = generate_repository(*REPOSITORY_SCALES[args.scale])
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-        print(
-            f"generated in {time.perf_counter() - started:.1f} s: "
-            + ", ".join(f"{v} {k}" for k, v in counts.items())
-        )
+        from bench.generate import generate
+
+        generate(args.scale)
     measure(measured_urls(), requests=args.requests, only=args.only)
     if not args.only or "brief" in args.only.lower():
         from bench.briefs import measure_briefs

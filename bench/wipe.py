@@ -14,6 +14,15 @@ def bench_models() -> list[type[Any]]:
     from rcphub.accounts.models import Membership
     from rcphub.coalitions.models import Coalition, CoalitionMember
     from rcphub.events.models import Event
+    from rcphub.followup.models import (
+        Commitment,
+        FollowUpReport,
+        KeyAction,
+        Reminder,
+        Review,
+        ReviewGroup,
+    )
+    from rcphub.followup.models import ReportingRound as FollowUpRound
     from rcphub.funding.models import Contribution, Fund, JointProgramme
     from rcphub.repository.models import KnowledgeProduct, Pledge, PledgeReport, Practice
     from rcphub.search.models import SearchDocument
@@ -22,6 +31,13 @@ def bench_models() -> list[type[Any]]:
 
     return [
         SearchDocument,
+        FollowUpReport,
+        Reminder,
+        KeyAction,
+        Commitment,
+        FollowUpRound,
+        ReviewGroup,
+        Review,
         PledgeReport,
         Pledge,
         Practice,
@@ -43,8 +59,15 @@ def bench_models() -> list[type[Any]]:
 
 
 def wipe() -> None:
-    """Delete every row of the benchmark's tables (and their many-to-many tables); call in a transaction."""
+    """Delete every row of the benchmark's tables (and their many-to-many tables) and its generated users.
+
+    Call in a transaction. The users (`bench.users_data`) are deleted by address after the tables
+    that refer to them are empty; BENCH_USER stays.
+    """
     from django.db import connection
+
+    from bench.users_data import USER_EMAIL_LIKE
+    from rcphub.accounts.models import User
 
     tables: list[str] = []
     for model in bench_models():
@@ -60,3 +83,4 @@ def wipe() -> None:
         else:
             for table in tables:
                 cursor.execute(f"DELETE FROM {quote(table)}")
+        cursor.execute(f"DELETE FROM {quote(User._meta.db_table)} WHERE email LIKE %s", [USER_EMAIL_LIKE])

@@ -1,8 +1,18 @@
-"""Work-plan data of the benchmark: coalitions, one or more plans each, activities and status reports."""
+"""Work-plan data of the benchmark: coalitions, one or more plans each, activities and status reports.
+
+Results, outputs, activities, their many-to-many rows and the status reports are streamed
+(`bench.streaming.insert`: COPY on PostgreSQL, batched bulk inserts on SQLite) with ids counted
+here, so that no table is held in memory; each report's `valid_until` is the date of its
+activity's next report (empty for the latest), as `core.status.refresh_valid_until` would set it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import Any
+
+from bench.streaming import PROGRESS, reset_sequences
 
 # coalitions, plans per coalition, activities per plan, reports per activity
 WORKPLAN_SCALES = {
@@ -11,10 +21,13 @@ WORKPLAN_SCALES = {
     "L": (60, 10, 500, 10),
 }
 BENCH_USER = "bench.platform@example.org"
+STATUSES = ["not_started", "starting", "ongoing", "ongoing", "completed", "delayed"]
+FIRST_REPORT = date(2026, 1, 31)
+RESULTS_PER_PLAN = 3
 
 
 def generate_workplans(coalitions: int, plans: int, activities: int, reports: int) -> None:
-    """Write the work-plan data with bulk inserts (no history rows: this is load, not an audit trail).
+    """Write the work-plan data with streamed inserts (no history rows: this is load, not an audit trail).
 
     Run inside a transaction, after `bench.wipe.wipe()` has emptied the tables.
     """
@@ -23,22 +36,23 @@ def generate_workplans(coalitions: int, plans: int, activities: int, reports: in
     from rcphub.reference.models import Country, Entity, SdgTarget
     from rcphub.workplans.models import Activity, Output, Result, StatusReport, WorkPlan
 
-    statuses = ["not_started", "starting", "ongoing", "ongoing", "completed", "delayed"]
     author, _ = User.objects.get_or_create(email=BENCH_USER)
     Membership.objects.create(
         user=author, entity=Entity.objects.get(acronym="UNECE"), role="platform_secretariat"
     )
     platform, _ = Platform.objects.get_or_create(name="Benchmark platform")
-    entities = list(Entity.objects.filter(kind="un_entity", unsdg_core_group=True))
-    countries = list(Country.objects.filter(programme_country=True))
-    targets = list(SdgTarget.objects.all()[:60])
+    entities = list(
+        Entity.objects.filter(kind="un_entity", unsdg_core_group=True).values_list("pk", flat=True)
+    )
+    countries = list(Country.objects.filter(programme_country=True).values_list("pk", flat=True))
+    targets = list(SdgTarget.objects.values_list("pk", flat=True)[:60])
     Coalition.objects.bulk_create(
         Coalition(platform=platform, name=f"Coalition {c}", slug=f"bench-{c}", kind="ibc")
         for c in range(coalitions)
     )
     coalition_rows = list(Coalition.objects.filter(slug__startswith="bench-"))
     CoalitionMember.objects.bulk_create(
-        CoalitionMember(coalition=c, entity=entities[i % len(entities)], role="co_chair")
+        CoalitionMember(coalition=c, entity_id=entities[i % len(entities)], role="co_chair")
         for i, c in enumerate(coalition_rows)
     )
     WorkPlan.objects.bulk_create(
@@ -52,64 +66,74 @@ def generate_workplans(coalitions: int, plans: int, activities: int, reports: in
         for c in coalition_rows
         for p in range(plans)
     )
-    plan_rows = list(WorkPlan.objects.all())
-    Result.objects.bulk_create(
-        Result(work_plan=w, code=str(r + 1), order=r, title=f"Result {r + 1}")
-        for w in plan_rows
-        for r in range(3)
-    )
-    result_rows = list(Result.objects.all())
-    per_result = max(1, activities // 30)
-    Output.objects.bulk_create(
-        Output(result=r, code=f"{r.code}.{o + 1}", order=o, title=f"Output {r.code}.{o + 1}")
-        for r in result_rows
-        for o in range(per_result * 3)
-    )
-    outputs_by_plan: dict[int, list[Output]] = {}
-    for output in Output.objects.select_related("result"):
-        outputs_by_plan.setdefault(output.result.work_plan_id, []).append(output)
-    batch = []
-    for plan in plan_rows:
-        outs = outputs_by_plan[plan.pk]
-        for a in range(activities):
-            batch.append(
-                Activity(
-                    output=outs[a % len(outs)],
-                    code=f"a{a + 1}",
-                    order=a,
-                    title=f"Activity {a + 1} of {plan.title}",
-                    visibility="internal" if a % 7 == 0 else "public",
+    plan_rows = list(WorkPlan.objects.order_by("pk").values_list("pk", "title"))
+    per_plan = RESULTS_PER_PLAN * max(1, activities // 30) * 3  # outputs of a plan
+
+    def results() -> Iterator[tuple[Any, ...]]:
+        for p, (plan_id, _title) in enumerate(plan_rows):
+            for r in range(RESULTS_PER_PLAN):
+                yield (p * RESULTS_PER_PLAN + r + 1, plan_id, str(r + 1), r, f"Result {r + 1}")
+
+    def outputs() -> Iterator[tuple[Any, ...]]:
+        per_result = per_plan // RESULTS_PER_PLAN
+        for p in range(len(plan_rows)):
+            for r in range(RESULTS_PER_PLAN):
+                for o in range(per_result):
+                    code = f"{r + 1}.{o + 1}"
+                    pk = p * per_plan + r * per_result + o + 1
+                    yield (pk, p * RESULTS_PER_PLAN + r + 1, code, o, f"Output {code}")
+
+    def activity_rows() -> Iterator[tuple[Any, ...]]:
+        for p, (_plan_id, title) in enumerate(plan_rows):
+            for a in range(activities):
+                # outputs in the order the ORM listed them before: by result, then by order
+                output = p * per_plan + a % per_plan + 1
+                visibility = "internal" if a % 7 == 0 else "public"
+                yield (
+                    p * activities + a + 1,
+                    output,
+                    f"a{a + 1}",
+                    a,
+                    f"Activity {a + 1} of {title}",
+                    visibility,
                 )
-            )
-        if len(batch) > 20_000:
-            Activity.objects.bulk_create(batch, batch_size=5000)
-            batch = []
-    Activity.objects.bulk_create(batch, batch_size=5000)
-    ids = list(Activity.objects.values_list("id", flat=True))
-    Through = Activity.lead_entities.through
-    Through.objects.bulk_create(
-        (Through(activity_id=i, entity_id=entities[i % len(entities)].pk) for i in ids), batch_size=10_000
+
+    total = len(plan_rows) * activities
+    PROGRESS.run("results", Result, ("id", "work_plan_id", "code", "order", "title"), results())
+    PROGRESS.run("outputs", Output, ("id", "result_id", "code", "order", "title"), outputs())
+    PROGRESS.run(
+        "activities",
+        Activity,
+        ("id", "output_id", "code", "order", "title", "visibility"),
+        activity_rows(),
     )
-    CountryThrough = Activity.countries.through
-    CountryThrough.objects.bulk_create(
-        (CountryThrough(activity_id=i, country_id=countries[i % len(countries)].pk) for i in ids),
-        batch_size=10_000,
+    ids = range(1, total + 1)
+    PROGRESS.run_m2m(
+        "activity lead entities", Activity.lead_entities, ((i, entities[i % len(entities)]) for i in ids)
     )
-    TargetThrough = Activity.sdg_targets.through
-    TargetThrough.objects.bulk_create(
-        (TargetThrough(activity_id=i, sdgtarget_id=targets[i % len(targets)].pk) for i in ids),
-        batch_size=10_000,
+    PROGRESS.run_m2m(
+        "activity countries", Activity.countries, ((i, countries[i % len(countries)]) for i in ids)
     )
-    start = date(2026, 1, 31)
-    rows = (
-        StatusReport(
-            activity_id=i,
-            status=statuses[(i + r) % len(statuses)],
-            as_at=start + timedelta(days=30 * r),
-            valid_until=start + timedelta(days=30 * (r + 1)) if r + 1 < reports else None,
-            author=author,
-        )
-        for i in ids
-        for r in range(reports)
+    PROGRESS.run_m2m(
+        "activity SDG targets", Activity.sdg_targets, ((i, targets[i % len(targets)]) for i in ids)
     )
-    StatusReport.objects.bulk_create(rows, batch_size=10_000)
+    reset_sequences([Result, Output, Activity])
+
+    def report_rows() -> Iterator[tuple[Any, ...]]:
+        for i in ids:
+            for r in range(reports):
+                replaced = FIRST_REPORT + timedelta(days=30 * (r + 1)) if r + 1 < reports else None
+                yield (
+                    i,
+                    STATUSES[(i + r) % len(STATUSES)],
+                    FIRST_REPORT + timedelta(days=30 * r),
+                    replaced,
+                    author.pk,
+                )
+
+    PROGRESS.run(
+        "status reports",
+        StatusReport,
+        ("activity_id", "status", "as_at", "valid_until", "author_id"),
+        report_rows(),
+    )
