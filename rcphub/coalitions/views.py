@@ -115,7 +115,7 @@ def coalition_tor(request: HttpRequest, slug: str) -> FileResponse:
     if not coalition.tor_file:
         raise NotFound
     return FileResponse(
-        coalition.tor_file.open("rb"), as_attachment=False, filename=_basename(coalition.tor_file.name)
+        coalition.tor_file.open("rb"), as_attachment=True, filename=_basename(coalition.tor_file.name)
     )
 
 
@@ -127,7 +127,7 @@ def network_tor(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     if network is None:
         raise NotFound
     return FileResponse(
-        network.tor_file.open("rb"), as_attachment=False, filename=_basename(network.tor_file.name)
+        network.tor_file.open("rb"), as_attachment=True, filename=_basename(network.tor_file.name)
     )
 
 

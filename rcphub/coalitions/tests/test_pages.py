@@ -11,6 +11,7 @@ from rcphub.coalitions.models import Coalition, CoalitionMember, CountryNetwork
 from rcphub.coalitions.services import coalition_update
 from rcphub.coalitions.tests.factories import CoalitionFactory, CoalitionMemberFactory, CountryNetworkFactory
 from rcphub.core.dates import today
+from rcphub.core.tests.uploads import docx_bytes, pdf_bytes
 from rcphub.reference.models import Country, Entity
 from rcphub.workplans.tests.factories import WorkPlanFactory
 
@@ -353,7 +354,7 @@ def test_concurrent_edit_is_refused_as_a_form_error(
 
 
 def test_terms_of_reference_file_is_uploaded(as_user, coalition, coalition_secretariat):
-    upload = SimpleUploadedFile("terms.pdf", b"%PDF-1.4 ok", content_type="application/pdf")
+    upload = SimpleUploadedFile("terms.pdf", pdf_bytes("ok"), content_type="application/pdf")
 
     response = as_user(coalition_secretariat).post(
         reverse("coalitions:edit", args=[coalition.slug]), {**_edit_data(coalition), "tor_file": upload}
@@ -542,7 +543,8 @@ def test_ending_a_membership_without_a_date_is_an_error_on_until(as_user, coalit
 
 def test_secretariat_adds_and_edits_a_country_network(as_user, coalition, coalition_secretariat):
     client = as_user(coalition_secretariat)
-    upload = SimpleUploadedFile("tor.docx", b"PK docx", content_type="application/octet-stream")
+    content = docx_bytes()
+    upload = SimpleUploadedFile("tor.docx", content, content_type="application/octet-stream")
 
     response = client.post(
         reverse("coalitions:network_add", args=[coalition.slug]),
@@ -575,7 +577,7 @@ def test_secretariat_adds_and_edits_a_country_network(as_user, coalition, coalit
     assert edited.tor_url == "https://example.org/md"
     assert edited.tor_file.name == network.tor_file.name  # an edit without a new file keeps the old one
     file_url = reverse("coalitions:network_tor", args=[coalition.slug, network.pk])
-    assert b"".join(as_user(None).get(file_url).streaming_content) == b"PK docx"
+    assert b"".join(as_user(None).get(file_url).streaming_content) == content
 
 
 def test_second_network_in_the_same_country_is_an_error_on_country(as_user, coalition, coalition_secretariat):

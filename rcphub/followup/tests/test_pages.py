@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from rcphub.core.dates import today
+from rcphub.core.tests.uploads import pdf_bytes
 from rcphub.followup.models import (
     Commitment,
     FollowUpReport,
@@ -312,7 +313,7 @@ def test_follow_up_officer_opens_a_review_for_their_organisation(
             "title": "Evaluation of the regional humanitarian response",
             "issued_on": "2025-03-31",
             "url": "https://example.org/evaluation.pdf",
-            "file": SimpleUploadedFile("report.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
+            "file": SimpleUploadedFile("report.pdf", pdf_bytes("test"), content_type="application/pdf"),
             "visibility": "internal",
         },
     )

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
+from rcphub.core.tests.uploads import pdf_bytes
 from rcphub.reference.models import Country, Entity, GcmObjective
 from rcphub.repository.models import (
     ChampionCountry,
@@ -411,7 +412,7 @@ def test_knowledge_product_with_a_file_is_uploaded_within_the_limits(
 ):
     settings.MEDIA_ROOT = tmp_path
     login(client, platform_secretariat)
-    upload = SimpleUploadedFile("toolkit.pdf", b"%PDF-1.4 toolkit", content_type="application/pdf")
+    upload = SimpleUploadedFile("toolkit.pdf", pdf_bytes("toolkit"), content_type="application/pdf")
 
     response = client.post(
         f"{API}/knowledge-products/upload",
@@ -429,7 +430,7 @@ def test_knowledge_product_with_a_file_is_uploaded_within_the_limits(
     assert created["file_url"] == reverse("repository:knowledge_file", args=[created["id"]])
     assert created["languages"] == ["en", "ru"]
     login(client, member)
-    assert b"".join(client.get(created["file_url"]).streaming_content) == b"%PDF-1.4 toolkit"
+    assert b"".join(client.get(created["file_url"]).streaming_content) == pdf_bytes("toolkit")
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from rcphub.core.tests.uploads import pdf_bytes
 from rcphub.reference.models import Country, Entity
 from rcphub.repository.models import KnowledgeProduct, Pledge, Practice
 from rcphub.repository.tests.catalogue import build_catalogue
@@ -364,7 +365,7 @@ def test_knowledge_product_uploads_are_limited_and_named(
     response = client.post(url, _product_post(coalition))
     assert "Give a file or a link." in str(response.context["form"].errors)
     assert not KnowledgeProduct.objects.exists()
-    ok = SimpleUploadedFile("guidance.pdf", b"%PDF-1.4 small", content_type="application/pdf")
+    ok = SimpleUploadedFile("guidance.pdf", pdf_bytes("small"), content_type="application/pdf")
     response = client.post(url, {**_product_post(coalition), "file": ok})
     assert response.status_code == 302
     product = KnowledgeProduct.objects.get()
@@ -376,14 +377,14 @@ def test_knowledge_files_are_served_only_to_those_who_may_see_them(
 ):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(coalition_secretariat)
-    ok = SimpleUploadedFile("messages.pdf", b"%PDF-1.4 internal", content_type="application/pdf")
+    ok = SimpleUploadedFile("messages.pdf", pdf_bytes("internal"), content_type="application/pdf")
     client.post(reverse("repository:knowledge_create"), {**_product_post(coalition), "file": ok})
     product = KnowledgeProduct.objects.get()
     url = reverse("repository:knowledge_file", args=[product.pk])
     client.force_login(member)
     response = client.get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"%PDF-1.4 internal"
+    assert b"".join(response.streaming_content) == pdf_bytes("internal")
     client.force_login(outsider)
     assert client.get(url).status_code == 404
     client.logout()

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from rcphub.core.errors import ConflictError
+from rcphub.core.tests.uploads import pdf_bytes
 from rcphub.repository import services
 from rcphub.repository.models import ChampionCountry, KnowledgeProduct, Practice, VoluntaryReport
 from rcphub.repository.tests.factories import build_pledge, build_report
@@ -133,7 +134,7 @@ def test_knowledge_product_update_and_delete(
     coalition, other_coalition, coalition_secretariat, tmp_path, settings, django_capture_on_commit_callbacks
 ):
     settings.MEDIA_ROOT = tmp_path
-    upload = SimpleUploadedFile("toolkit.pdf", b"%PDF-1.4", content_type="application/pdf")
+    upload = SimpleUploadedFile("toolkit.pdf", pdf_bytes(), content_type="application/pdf")
     product = services.knowledge_product_create(
         by=coalition_secretariat,
         title="Toolkit",

@@ -25,10 +25,16 @@ class Command(BaseCommand):
         "Create the demo platform, coalitions, work plans with progress, the follow-up ledger, meetings, the "
         "repository of practices and pledges, support requests, events, two trust funds with their thematic "
         "areas, regional briefs, and one login per role. "
-        "Idempotent: a second run creates and changes nothing. Runs only with DEBUG on."
+        "Idempotent: a second run creates and changes nothing. Runs only with DEBUG on, never with "
+        "production settings (RCPHUB_PRODUCTION=1)."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if getattr(settings, "PRODUCTION", False):
+            raise CommandError(
+                "seed_demo creates logins with a published password, so it never runs with production "
+                "settings (RCPHUB_PRODUCTION=1), whatever DEBUG says."
+            )
         if not settings.DEBUG:
             raise CommandError(
                 "seed_demo creates logins with a published password, so it runs only with DEBUG on "
