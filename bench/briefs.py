@@ -128,8 +128,12 @@ def sql_activities_by_status(as_at: date) -> dict[str, int]:
     return {status or "none": count for status, count in rows}
 
 
-def measure_briefs(*, repeats: int = 5) -> None:
-    """Print the brief's figure groups, app beside hand SQL, then the whole figures, the page and the PDF."""
+def measure_briefs(*, repeats: int = 5) -> list[dict[str, Any]]:
+    """Print the brief's figure groups, app beside hand SQL, then the whole figures, the page and the PDF.
+
+    Return the printed rows, each {"what", "sql_ms" (None where no SQL stands beside it), "app_ms", "note"},
+    for the report (bench/report.py).
+    """
     import logging
 
     from django.contrib.auth.models import AnonymousUser
@@ -173,6 +177,7 @@ def measure_briefs(*, repeats: int = 5) -> None:
     print("(practices and pledges: the app reads every date's running totals at once, as after a change)")
     print(f"{'figures':32} {'hand SQL ms':>12} {'app ms':>10} {'app ÷ SQL':>10}")
     sql_total = 0.0
+    rows: list[dict[str, Any]] = []
     for label, app, sql in groups:
         sql_ms, expected = _median_ms(sql, repeats)
         app_ms, got = _median_ms(app, repeats)
@@ -181,6 +186,7 @@ def measure_briefs(*, repeats: int = 5) -> None:
             raise SystemExit(f"{label}: the app and the SQL disagree:\n app {got}\n sql {expected}")
         sql_total += sql_ms
         print(f"{label:32} {sql_ms:12.1f} {app_ms:10.1f} {app_ms / sql_ms:9.2f}×", flush=True)
+        rows.append({"what": label, "sql_ms": sql_ms, "app_ms": app_ms, "note": ""})
 
     def after_a_change() -> Any:
         cache.clear()
@@ -190,6 +196,14 @@ def measure_briefs(*, repeats: int = 5) -> None:
     print(
         f"{'whole brief, after a change':32} {sql_total:12.1f} {cold_ms:10.1f} {'':>10}  (SQL: the groups above)"
     )
+    rows.append(
+        {
+            "what": "whole brief, after a change",
+            "sql_ms": sql_total,
+            "app_ms": cold_ms,
+            "note": "SQL: the groups above",
+        }
+    )
     dates = [date(year, month, 28) for year in (2024, 2025, 2026) for month in (3, 6, 9, 12)]
     dates = [day for day in dates if day <= date.today()]
     any_date_ms, _any = _median_ms(
@@ -198,9 +212,27 @@ def measure_briefs(*, repeats: int = 5) -> None:
     print(
         f"{'whole brief, any date (each)':32} {'':>12} {any_date_ms / len(dates):10.1f}  ({len(dates)} dates)"
     )
+    rows.append(
+        {
+            "what": "whole brief, any date (each)",
+            "sql_ms": None,
+            "app_ms": any_date_ms / len(dates),
+            "note": f"{len(dates)} dates",
+        }
+    )
     page_ms, _page = _median_ms(lambda: brief_sections(result), repeats)
     print(f"{'sections and charts (cached)':32} {'':>12} {page_ms:10.1f}")
+    rows.append({"what": "sections and charts (cached)", "sql_ms": None, "app_ms": page_ms, "note": ""})
     pdf_ms, pdf = _median_ms(
         lambda: brief_pdf(brief_sections(result), heading_for(found, result)), max(1, repeats // 2)
     )
     print(f"{'PDF (A4, charts cached)':32} {'':>12} {pdf_ms:10.1f}  ({len(pdf) // 1024} KB)", flush=True)
+    rows.append(
+        {
+            "what": "PDF (A4, charts cached)",
+            "sql_ms": None,
+            "app_ms": pdf_ms,
+            "note": f"{len(pdf) // 1024} KB",
+        }
+    )
+    return rows
