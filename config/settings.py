@@ -10,6 +10,7 @@ from pathlib import Path
 
 import django_stubs_ext
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 # Lets admin and form classes be subscripted at run time (ModelAdmin[Coalition]) for the type checker.
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "rcphub.core.middleware.PermissionsPolicyMiddleware",
     "rcphub.core.middleware.RejectNulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -206,6 +209,50 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp; docs/decisions/0017): scripts, styles, images, fonts and requests
+# from this site only; no inline script (HTMX is a static file, no page has an inline <script> or an
+# on*= handler); inline styles stay allowed, for the <style> blocks the pages share with their
+# WeasyPrint print versions and the computed column widths. No page may be framed, no form sent away.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Permissions-Policy (rcphub.core.middleware.PermissionsPolicyMiddleware): browser features no page uses.
+RCPHUB_PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# A session ends after RCPHUB_SESSION_HOURS (8 by default: a working day) from sign-in, and when the
+# browser closes; signing in again is cheap, a session left open on a shared computer is not.
+SESSION_COOKIE_AGE = env.int("RCPHUB_SESSION_HOURS", default=8) * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("RCPHUB_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
 
 LOGGING = {
     "version": 1,

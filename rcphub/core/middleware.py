@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
@@ -66,3 +67,30 @@ def _field_holding_nul(value: Any, name: str = "") -> str | None:
             if found is not None:
                 return found
     return None
+
+
+class PermissionsPolicyMiddleware:
+    """Send a Permissions-Policy header turning off the browser features no page uses.
+
+    The features come from settings.RCPHUB_PERMISSIONS_POLICY: a feature mapped to an empty list is
+    refused everywhere, one mapped to ["self"] allowed to this site only.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        policy: dict[str, list[str]] = getattr(settings, "RCPHUB_PERMISSIONS_POLICY", {})
+        self.header = ", ".join(
+            "{}=({})".format(feature, " ".join(_origin(origin) for origin in origins))
+            for feature, origins in policy.items()
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.header and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = self.header
+        return response
+
+
+def _origin(origin: str) -> str:
+    """Write an allow-list entry as the header wants it: self and * bare, an origin quoted."""
+    return origin if origin in ("self", "*") else f'"{origin}"'
