@@ -6,6 +6,7 @@ RCPHUB_PRODUCTION=1, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; secure defaults
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import django_stubs_ext
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "axes",
     "simple_history",
     "django_tasks",
     "rcphub.core",
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -133,6 +137,11 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+# django-axes first: it refuses a locked-out sign-in before Django checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -140,6 +149,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in throttling (django-axes; docs/decisions/0018): after RCPHUB_LOGIN_FAILURE_LIMIT failures an
+# account is locked from every address, and an address for every account, for the cool-off; each
+# failure during a lockout starts it again. The admin's "Access attempts" unlock (delete the row).
+AXES_FAILURE_LIMIT = env.int("RCPHUB_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("RCPHUB_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "rcphub.accounts.throttling.login_username"
+AXES_LOCKOUT_CALLABLE = "rcphub.accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = False  # a success would also wipe its address's failures against other accounts
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The client's address is REMOTE_ADDR; X-Forwarded-For only when RCPHUB_PROXY_COUNT proxies that set
+# it stand in front (the client can write the header too, so the right-most hops are the trusted ones).
+RCPHUB_PROXY_COUNT = env.int("RCPHUB_PROXY_COUNT", default=0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if RCPHUB_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+AXES_IPWARE_PROXY_COUNT = RCPHUB_PROXY_COUNT or None
+AXES_IPWARE_PROXY_ORDER = "right-most"
+# API tokens: this many unknown or revoked tokens from one address within the window answer 429.
+RCPHUB_API_TOKEN_FAILURE_LIMIT = env.int("RCPHUB_API_TOKEN_FAILURE_LIMIT", default=20)
+RCPHUB_API_TOKEN_FAILURE_WINDOW = env.int("RCPHUB_API_TOKEN_FAILURE_WINDOW", default=15 * 60)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("ru", _("Russian"))]

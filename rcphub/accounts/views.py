@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -31,3 +32,11 @@ def profile(request: HttpRequest) -> HttpResponse:
         "accounts/profile.html",
         {"memberships": memberships, "tokens": tokens, "raw_token": raw_token},
     )
+
+
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: Any = None
+) -> HttpResponse:
+    """The page django-axes answers a locked-out sign-in with (AXES_LOCKOUT_CALLABLE): 429, readable."""
+    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.helpers import get_client_ip_address
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
@@ -20,7 +23,9 @@ class ApiAuth(AuthBase):
     """Authenticate every API request in one place.
 
     - `Authorization: Token <raw>` (or `Bearer <raw>`): the token's user; an unknown or revoked
-      token answers 401 and never falls back to the session.
+      token answers 401 and never falls back to the session. After RCPHUB_API_TOKEN_FAILURE_LIMIT
+      bad tokens from one address within RCPHUB_API_TOKEN_FAILURE_WINDOW seconds, every token
+      from that address answers 429 until the window ends (the client address as django-axes sees it).
     - Otherwise the browser session, with Django's CSRF check on unsafe methods.
     - Otherwise a visitor (AnonymousUser), for reads only: writes answer 401.
 
@@ -53,8 +58,17 @@ class ApiAuth(AuthBase):
         return request.method not in SAFE_METHODS and not getattr(request, "_ninja_csrf_exempt", False)
 
     def _authenticate_token(self, request: HttpRequest, raw: str) -> Any | None:
+        key = f"api-token-failures:{get_client_ip_address(request) or 'unknown'}"
+        if (cache.get(key) or 0) >= settings.RCPHUB_API_TOKEN_FAILURE_LIMIT:
+            raise HttpError(429, _("Too many invalid tokens from your address: try again later."))
         user = api_token_authenticate(raw=raw) if raw else None
         if user is None:
+            # The window runs from the first failure: add() starts it, incr() never extends it.
+            cache.add(key, 0, timeout=settings.RCPHUB_API_TOKEN_FAILURE_WINDOW)
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add() and incr()
+                cache.add(key, 1, timeout=settings.RCPHUB_API_TOKEN_FAILURE_WINDOW)
             return None
         api_token_record_use(raw=raw)
         request.user = user

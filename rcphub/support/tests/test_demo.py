@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import authenticate
+from django.test import RequestFactory
 
 from rcphub.core.demodata import demo_content
 from rcphub.support.demo import DEMO_RC_OFFICE, support_demo_seed
@@ -30,7 +31,10 @@ def test_support_demo_seed_creates_every_state_and_is_idempotent():
     assert SupportRequest.objects.filter(coalition__isnull=True).count() == 2
     assert all(r.decision_reason for r in SupportRequest.objects.filter(state=RequestState.DECLINED))
     assert demo_content("rcphub.support.demo", "rc_offices")[0]["email"] == DEMO_RC_OFFICE
-    user = authenticate(email=DEMO_RC_OFFICE, password=DEMO_PASSWORD)
+    # django-axes (the first backend) throttles sign-ins by request: authenticate() needs one.
+    user = authenticate(
+        RequestFactory().post("/accounts/login/"), email=DEMO_RC_OFFICE, password=DEMO_PASSWORD
+    )
     assert user is not None and user.memberships.get().entity.acronym == "DCO"
     assert SupportRequest.objects.filter(requester=user).count() == 3
 
