@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "rcphub.funding",
     "rcphub.reports",
     "rcphub.importers",
+    "rcphub.audit",
     "rcphub.demo",
     "rcphub.api",
 ]

@@ -22,6 +22,7 @@ urlpatterns = [
     path("reports/", include("rcphub.reports.urls")),
     path("imports/", include("rcphub.importers.urls")),
     path("briefs/", include("rcphub.reports.brief_urls")),
+    path("audit/", include("rcphub.audit.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

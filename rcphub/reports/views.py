@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import override as translation_override
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from rcphub.audit.services import record_export
 from rcphub.core.dates import parse_query_date, today
 from rcphub.core.errors import NotFound
 from rcphub.core.forms import add_service_error
@@ -174,6 +175,7 @@ def brief_file(request: HttpRequest, slug: str, fmt: str, kind: str = "brief") -
     result = brief_figures(brief=brief, as_at=as_at, user=request.user)
     heading = heading_for(brief, result)
     name = outputs.filename(brief.slug, as_at, fmt, language=_language())
+    record_export(request, brief, what=name, internal=brief.internal)
     return _download(_live_file(request, fmt, result, heading), fmt, name)
 
 
@@ -365,6 +367,7 @@ def edition_file(request: HttpRequest, slug: str, number: int, fmt: str, kind: s
     if language not in edition.languages:
         language = "en"
     name = outputs.filename(brief.slug, edition.as_at, fmt, edition=edition.number, language=language)
+    record_export(request, edition, what=name, internal=brief.internal)
     if edition.published and fmt in ("pdf", "docx"):
         return _download(_stored(edition, language, fmt), fmt, name)
     with translation_override(language):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from rcphub.audit.services import record_export
 from rcphub.coalitions.permissions import can_view_coalition, has_internal_access
 from rcphub.coalitions.selectors import coalition_get_for_edit
 from rcphub.core.dates import parse_query_date, query_period, today
@@ -573,6 +574,12 @@ def workplan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase
         return bad_query(request, error, back=reverse("workplans:detail", args=[pk]))
     tree = workplan_tree(work_plan=work_plan, user=request.user, as_at=as_at)
     filename = exports.export_filename(work_plan=work_plan, as_at=as_at, fmt=fmt)
+    record_export(
+        request,
+        work_plan,
+        what=filename,
+        internal=has_internal_access(user=request.user, coalition_id=work_plan.coalition_id),
+    )
     if fmt == "xlsx":
         content = exports.workplan_xlsx(tree, generated_at=timezone.now())
         return FileResponse(

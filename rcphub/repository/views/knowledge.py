@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import coalition_ids_with_role, is_platform_secretariat
+from rcphub.audit.services import record_export
 from rcphub.coalitions.models import Coalition
 from rcphub.core.errors import NotFound
 from rcphub.core.history import change_history
@@ -81,6 +82,7 @@ def knowledge_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     except FileNotFoundError:  # recorded but gone from storage: as missing as any other
         raise NotFound from None
     response = FileResponse(handle, as_attachment=True, filename=name)
+    record_export(request, product, what=name, internal=product.visibility == "internal")
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
