@@ -7,14 +7,18 @@ naming the field (422 in the API's error shape, 400 for pages) rather than a ser
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
+from django import db
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 NUL = "\x00"
+
+logger = logging.getLogger(__name__)
 
 
 class RejectNulCharactersMiddleware:
@@ -94,3 +98,33 @@ class PermissionsPolicyMiddleware:
 def _origin(origin: str) -> str:
     """Write an allow-list entry as the header wants it: self and * bare, an origin quoted."""
     return origin if origin in ("self", "*") else f'"{origin}"'
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 with Retry-After when the database cannot be reached, rather than a server error.
+
+    A restart or failover of the database breaks the connections a worker holds; the request that meets
+    one raises OperationalError or InterfaceError. The client may try again shortly: the next request
+    opens a new connection (CONN_HEALTH_CHECKS). The API answers in its error shape, pages in plain text.
+    """
+
+    RETRY_AFTER_S = 5
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, (db.OperationalError, db.InterfaceError)):
+            return None
+        logger.warning("database unavailable: %s %s: %s", request.method, request.path, exception)
+        message = _("The database is unavailable for a moment. Please try again shortly.")
+        response: HttpResponse
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"detail": message}, status=503)
+        else:
+            response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = str(self.RETRY_AFTER_S)
+        return response
