@@ -1,12 +1,12 @@
 """The REST API under /api/v1/: each app's router, one auth, one way to answer errors.
 
-OpenAPI schema at /api/v1/openapi.json, interactive docs at /api/v1/docs.
+OpenAPI schema at /api/v1/openapi.json (with every answer the auth and the error handling can give:
+`rcphub.api.openapi`), interactive docs at /api/v1/docs.
 """
-
-from ninja import NinjaAPI
 
 from rcphub.api.auth import api_auth
 from rcphub.api.errors import install_error_handlers
+from rcphub.api.openapi import RcphubApi
 from rcphub.coalitions.api import router as coalitions_router
 from rcphub.events.api import router as events_router
 from rcphub.followup.api import router as followup_router
@@ -20,7 +20,7 @@ from rcphub.search.api import router as search_router
 from rcphub.support.api import router as support_router
 from rcphub.workplans.api import router as workplans_router
 
-api = NinjaAPI(
+api = RcphubApi(
     title="rcphub API",
     version="1",
     description=(

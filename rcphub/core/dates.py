@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 # The dates a query may ask about: wide enough for any record, narrow enough that the day before,
 # the day after and "two years earlier" of every date asked are dates too.
@@ -34,8 +35,37 @@ def _query_date_in_range(value: date) -> date:
     return value
 
 
-# A date in an API query: refused with 422 naming the parameter when outside the range above.
-QueryDate = Annotated[date, AfterValidator(_query_date_in_range)]
+# Exactly the ISO dates (YYYY-MM-DD) from EARLIEST_QUERY_DATE to LATEST_QUERY_DATE, 29 February in leap
+# years only: what the API's schema states for a query date, and what it accepts.
+QUERY_DATE_PATTERN = (
+    r"^(?:(?:19|20|21)\d\d-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
+    r"|(?:0[13578]|1[02])-31)"
+    r"|(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:[02468][048]|[13579][26])|21(?:0[48]|[2468][048]|[13579][26]))"
+    r"-02-29)$"
+)
+_QUERY_DATE_RE = re.compile(QUERY_DATE_PATTERN)
+
+
+def _query_date_iso(value: Any) -> Any:
+    # pydantic alone would also take "0" or "1700000000" (seconds since 1970) for a date.
+    if isinstance(value, str) and not _QUERY_DATE_RE.match(value):
+        try:
+            message = out_of_range_message(date.fromisoformat(value)) if len(value) == 10 else ""
+        except ValueError:
+            message = ""
+        raise ValueError(
+            message or _("“%(value)s” is not a date: use the form YYYY-MM-DD.") % {"value": value[:40]}
+        )
+    return value
+
+
+# A date in an API query: refused with 422 naming the parameter unless an ISO date within the range.
+QueryDate = Annotated[
+    date,
+    BeforeValidator(_query_date_iso),
+    AfterValidator(_query_date_in_range),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": QUERY_DATE_PATTERN}),
+]
 
 
 def parse_query_date(value: str | None, *, field: str, default: date | None = None) -> date | None:

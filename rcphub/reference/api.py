@@ -87,6 +87,7 @@ class GcmPrincipleOut(Schema):
 
 
 class EntityOut(Schema):
+    id: int = Field(description="What request bodies name the entity by (e.g. `submitted_by_entity`).")
     acronym: str
     name: str
     kind: str

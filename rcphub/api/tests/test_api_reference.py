@@ -54,6 +54,17 @@ def test_entities_filter_by_kind_and_name(client):
     assert {e["kind"] for e in page["items"]} == {"un_entity"}
 
 
+def test_entities_carry_the_id_that_request_bodies_take(client):
+    from rcphub.reference.models import Entity
+
+    undp = next(
+        e
+        for e in client.get(f"{API}/reference/entities", {"q": "undp"}).json()["items"]
+        if e["acronym"] == "UNDP"
+    )
+    assert undp["id"] == Entity.objects.get(acronym="UNDP").pk
+
+
 def test_entities_unknown_kind_answers_422_naming_it(client):
     response = client.get(f"{API}/reference/entities", {"kind": "alien"})
     assert response.status_code == 422
