@@ -5,6 +5,13 @@ which returns and publishes submissions, is the platform secretariat and the sec
 coalition: the repository belongs to the whole platform, not to one coalition. Visitors see what
 is published; submitters also see their own drafts; the secretariat sees everything. Knowledge
 products follow their coalition's visibility: internal ones are for its members.
+
+Four eyes: nobody returns or publishes what they submitted themselves; another reviewer must. The
+platform secretariat is not exempt: a deployment with a single reviewer cannot publish that
+reviewer's own submissions (the issue asks for another reviewer, always).
+
+A practice is submitted on behalf of an entity the submitter works for (a membership's entity); the
+platform secretariat, which acts across the platform, for any entity.
 """
 
 from __future__ import annotations
@@ -16,7 +23,12 @@ from typing import Any
 from django.db.models import Q
 
 from rcphub.accounts.models import Role
-from rcphub.accounts.permissions import coalition_ids_with_role, grants_of, is_platform_secretariat
+from rcphub.accounts.permissions import (
+    coalition_ids_with_role,
+    entity_ids_of,
+    grants_of,
+    is_platform_secretariat,
+)
 from rcphub.coalitions.permissions import coalition_item_visibility_q
 from rcphub.core.rules import q_matches
 from rcphub.repository.models import (
@@ -39,6 +51,23 @@ def is_repository_secretariat(user: Any) -> bool:
 def can_submit(user: Any) -> bool:
     """Return True if the user may draft and submit practices, pledges and reports (any member)."""
     return bool(grants_of(user))
+
+
+def can_submit_for_entity(*, user: Any, entity: Any) -> bool:
+    """Return True if the user may submit on behalf of `entity` (an Entity or an id): one of their
+    memberships' entities, or any for the platform secretariat."""
+    entity_id = getattr(entity, "pk", entity)
+    return is_platform_secretariat(user) or entity_id in entity_ids_of(user)
+
+
+def is_own_submission(*, user: Any, item: Submission) -> bool:
+    """Return True if the user submitted the item: they may not review it (four eyes)."""
+    return bool(getattr(user, "is_authenticated", False)) and item.submitter_id == user.pk
+
+
+def must_leave_review_to_another(*, user: Any, item: Submission) -> bool:
+    """Return True if the user reviews submissions but submitted this one: another reviewer must decide."""
+    return is_repository_secretariat(user) and is_own_submission(user=user, item=item)
 
 
 def submission_visibility_q(user: Any, prefix: str = "") -> Q:
@@ -85,13 +114,14 @@ def can_edit_submission(*, user: Any, item: Submission) -> bool:
 def can_transition_submission(*, user: Any, item: Submission, to: str) -> bool:
     """Return True if the user may move the submission to state `to`.
 
-    The submitter submits (and resubmits after a return); the secretariat returns and publishes.
+    The submitter submits (and resubmits after a return); the secretariat returns and publishes what
+    others submitted (four eyes: never what the reviewer submitted themselves).
     """
     if to not in SUBMISSION_TRANSITIONS.get(item.state, frozenset()):
         return False
     if to == SubmissionState.SUBMITTED:
         return can_edit_submission(user=user, item=item)
-    return is_repository_secretariat(user)
+    return is_repository_secretariat(user) and not is_own_submission(user=user, item=item)
 
 
 def knowledge_product_visibility_q(user: Any, prefix: str = "") -> Q:

@@ -217,7 +217,7 @@ def _clean(value: str | None) -> str | None:
 def list_requests(request: HttpRequest, filters: Query[RequestQuery]) -> QuerySet[SupportRequest]:
     """List the support requests you may see (yours, your coalitions', all for the platform), filtered."""
     request_filters = filters.to_filters()
-    selectors.request_filters_check(filters=request_filters)
+    selectors.request_filters_check(filters=request_filters, user=request.user)
     return selectors.support_request_list(user=request.user, filters=request_filters)
 
 
@@ -257,7 +257,7 @@ def transition_request(request: HttpRequest, request_id: int, payload: Transitio
     support_request = selectors.support_request_get_for_decision(request_id=request_id, user=request.user)
     with api_field_names(decision_reason="reason", activity="activity_id", state="to_state"):
         activity = (
-            selectors.activity_for_link(activity_id=payload.activity_id)
+            selectors.activity_for_link(activity_id=payload.activity_id, user=request.user)
             if payload.activity_id is not None
             else None
         )
@@ -302,8 +302,8 @@ def get_turnaround(request: HttpRequest, query: Query[TurnaroundQuery]) -> Turna
     until = query.until or today()
     since = query.since or until.replace(month=1, day=1)
     slug = _clean(query.coalition)
-    if slug:
-        selectors.request_filters_check(filters=RequestFilters(coalition=slug))
+    # The coalition is checked against those the reader may see, after the members-only check:
+    # a hidden coalition and a missing one answer alike.
     return selectors.support_turnaround(user=request.user, since=since, until=until, coalition_slug=slug)
 
 

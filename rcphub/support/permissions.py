@@ -8,6 +8,9 @@
 - The secretariat of the coalition addressed sees and decides the coalition's requests.
 - The platform secretariat sees every request, routes those addressed to no coalition (or re-routes
   one not yet decided), and may decide any.
+- Four eyes: nobody accepts or declines a request they made or that their entity made (the entity
+  asking, or the requester's own where none is named); another reviewer must. The platform
+  secretariat is not exempt.
 - Nobody else sees a request: missing and forbidden answer alike.
 - The expertise roster and the turnaround figures are for signed-in members; never public.
 """
@@ -18,14 +21,21 @@ from typing import Any
 
 from django.db.models import Q
 
-from rcphub.accounts.models import Role
-from rcphub.accounts.permissions import coalition_ids_with_role, grants_of, is_platform_secretariat
+from rcphub.accounts.models import Membership, Role
+from rcphub.accounts.permissions import (
+    coalition_ids_with_role,
+    entity_ids_of,
+    grants_of,
+    is_platform_secretariat,
+)
 from rcphub.coalitions.permissions import is_coalition_secretariat
 from rcphub.core.rules import q_matches
 from rcphub.support.models import REQUEST_TRANSITIONS, RequestState, SupportRequest
 
 # States in which a request may still be sent to another coalition: before any decision.
 ROUTABLE_STATES = (RequestState.SUBMITTED, RequestState.UNDER_REVIEW)
+# The steps that decide on a request: never by whoever (or whose entity) made it.
+DECISION_STEPS = frozenset({RequestState.ACCEPTED, RequestState.DECLINED})
 
 
 def is_member(user: Any) -> bool:
@@ -70,10 +80,33 @@ def can_decide_request(*, user: Any, support_request: SupportRequest) -> bool:
     return is_coalition_secretariat(user=user, coalition_id=support_request.coalition_id)
 
 
+def is_own_request(*, user: Any, support_request: SupportRequest) -> bool:
+    """Return True if the user or their entity made the request: the requester, or one working for
+    the entity asking (the requester's own entities where the request names none)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if support_request.requester_id == user.pk:
+        return True
+    mine = entity_ids_of(user)
+    if support_request.requesting_entity_id is not None:
+        return support_request.requesting_entity_id in mine
+    return (
+        bool(mine)
+        and Membership.objects.filter(user_id=support_request.requester_id, entity_id__in=mine).exists()
+    )
+
+
+def must_leave_decision_to_another(*, user: Any, support_request: SupportRequest, to_state: str) -> bool:
+    """Return True if the step is a decision and the user or their entity made the request (four eyes)."""
+    return to_state in DECISION_STEPS and is_own_request(user=user, support_request=support_request)
+
+
 def can_transition_request(*, user: Any, support_request: SupportRequest, to_state: str) -> bool:
-    """Return True if the user may move the request to `to_state` now (state rules included)."""
-    return to_state in REQUEST_TRANSITIONS.get(support_request.state, frozenset()) and can_decide_request(
-        user=user, support_request=support_request
+    """Return True if the user may move the request to `to_state` now (state rules and four eyes included)."""
+    return (
+        to_state in REQUEST_TRANSITIONS.get(support_request.state, frozenset())
+        and can_decide_request(user=user, support_request=support_request)
+        and not must_leave_decision_to_another(user=user, support_request=support_request, to_state=to_state)
     )
 
 

@@ -32,6 +32,7 @@ from rcphub.support.permissions import (
     support_request_visibility_q,
 )
 from rcphub.workplans.models import Activity, WorkPlan, WorkPlanState
+from rcphub.workplans.permissions import activity_visibility_q
 
 # ---------------------------------------------------------------------------------------------
 # Support requests
@@ -57,10 +58,11 @@ def _country_q(code: str, prefix: str = "") -> Q:
     return Q(**{f"{prefix}iso2": code}) | Q(**{f"{prefix}iso3": code})
 
 
-def request_filters_check(*, filters: RequestFilters) -> None:
+def request_filters_check(*, filters: RequestFilters, user: Any) -> None:
     """Refuse filters naming a scope, state, kind, coalition or country that does not exist.
 
-    Each given coalition or country costs one small query; the error names every unknown filter.
+    Each given coalition or country costs one small query; the error names every unknown filter. A
+    coalition the user may not see is unknown to them: hidden and missing answer alike.
     """
     messages: dict[str, str] = {}
     if filters.scope and filters.scope not in SCOPES:
@@ -81,7 +83,7 @@ def request_filters_check(*, filters: RequestFilters) -> None:
     if (
         filters.coalition
         and filters.coalition != "none"
-        and not Coalition.objects.filter(slug=filters.coalition).exists()
+        and not Coalition.objects.filter(coalition_visibility_q(user), slug=filters.coalition).exists()
     ):
         messages["coalition"] = _("Unknown coalition “%(value)s”.") % {"value": filters.coalition[:40]}
     if filters.country and not Country.objects.filter(_country_q(filters.country)).exists():
@@ -417,9 +419,14 @@ def entity_for_acronym(*, acronym: str, field: str = "requesting_entity") -> Ent
     return entity
 
 
-def activity_for_link(*, activity_id: int, field: str = "activity_id") -> Activity:
-    """Return the activity with `activity_id` (with its work plan), or raise ValidationError naming `field`."""
-    activity = Activity.objects.select_related("output__result__work_plan").filter(pk=activity_id).first()
+def activity_for_link(*, activity_id: int, user: Any, field: str = "activity_id") -> Activity:
+    """Return the activity with `activity_id` (with its work plan) that the user may see, or raise
+    ValidationError naming `field`: a hidden activity is unknown, as a missing one is."""
+    activity = (
+        Activity.objects.select_related("output__result__work_plan")
+        .filter(activity_visibility_q(user), pk=activity_id)
+        .first()
+    )
     if activity is None:
         raise ValidationError(
             {

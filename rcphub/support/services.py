@@ -27,6 +27,7 @@ from rcphub.support.permissions import (
     can_rate_request,
     can_route_request,
     can_submit_request,
+    must_leave_decision_to_another,
 )
 from rcphub.support.selectors import current_work_plan
 from rcphub.workplans.models import Activity, Output, Result, WorkPlan
@@ -44,6 +45,11 @@ DATE_OF_STATE: dict[str, str] = {
     RequestState.DELIVERED: "delivered_on",
 }
 STATE_LABELS: dict[str, str] = {value: str(label) for value, label in RequestState.choices}
+
+
+def own_request_message() -> str:
+    """Return why one may not accept or decline a request one's entity made (four eyes)."""
+    return _("You or your entity made this request: another reviewer must decide.")
 
 
 @transaction.atomic
@@ -181,6 +187,7 @@ def _link_activity(
             }
         )
     if activity is not None:
+        # An activity the decider may not see is refused by `selectors.activity_for_link` as unknown.
         if activity.output.result.work_plan_id != work_plan.pk:
             raise ValidationError(
                 {
@@ -236,6 +243,8 @@ def support_request_transition(
                 % {"from": support_request.get_state_display(), "to": STATE_LABELS[to_state]}
             }
         )
+    if must_leave_decision_to_another(user=by, support_request=support_request, to_state=to_state):
+        raise TransitionError({"state": own_request_message()}, code="own_request")
     on = on or today()
     _check_date(support_request, on)
     reason = reason.strip()

@@ -34,6 +34,7 @@ from rcphub.support.permissions import (
     can_route_request,
     can_submit_request,
     can_view_roster,
+    must_leave_decision_to_another,
 )
 from rcphub.support.selectors import (
     ExpertFilters,
@@ -99,7 +100,7 @@ def request_list_view(request: HttpRequest) -> HttpResponse:
         kind=get.get("kind", "").strip() or None,
     )
     try:
-        request_filters_check(filters=filters)
+        request_filters_check(filters=filters, user=request.user)
     except ValidationError as error:
         return bad_query(request, error, back=reverse("support:requests"))
     page = Paginator(support_request_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
@@ -175,9 +176,13 @@ def _detail(
 ) -> HttpResponse:
     user = request.user
     steps: list[tuple[str, str, DecisionForm]] = []
+    own_request = False
     if can_decide_request(user=user, support_request=support_request):
         activities = _link_choices(support_request)
         for to_state in sorted(REQUEST_TRANSITIONS.get(support_request.state, frozenset())):
+            if must_leave_decision_to_another(user=user, support_request=support_request, to_state=to_state):
+                own_request = True
+                continue
             form = (forms or {}).get(to_state) or DecisionForm(
                 initial={"to_state": to_state, "version": support_request.version},
                 activities=activities,
@@ -199,6 +204,7 @@ def _detail(
         {
             "support_request": support_request,
             "steps": steps,
+            "own_request": own_request,
             "route_form": route_form if routable else None,
             "can_rate": can_rate_request(user=user, support_request=support_request),
             "activity_visible": activity_visible,
@@ -330,7 +336,7 @@ def turnaround_view(request: HttpRequest) -> HttpResponse:
         since, until = _period(request)
         slug = request.GET.get("coalition", "").strip()[:100] or None
         if slug:
-            request_filters_check(filters=RequestFilters(coalition=slug))
+            request_filters_check(filters=RequestFilters(coalition=slug), user=request.user)
         turnaround = support_turnaround(user=request.user, since=since, until=until, coalition_slug=slug)
     except ValidationError as error:
         return bad_query(request, error, back=reverse("support:turnaround"))

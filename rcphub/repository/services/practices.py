@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rcphub.repository.models import Practice
-from rcphub.repository.permissions import can_edit_submission, can_submit
+from rcphub.repository.permissions import can_edit_submission, can_submit, can_submit_for_entity
 from rcphub.repository.services.common import prepare_fields, save_checked, set_fields
 
 SUMMARY_MIN, SUMMARY_MAX = 40, 1500
@@ -36,12 +36,23 @@ PRACTICE_M2M = (
 )
 
 
+def _check_entity(fields: dict[str, Any], by: Any, *, kept: int | None = None) -> None:
+    """Refuse a practice submitted on behalf of an entity the submitter does not work for (the one it
+    already names, `kept`, may stay)."""
+    entity = fields.get("submitted_by_entity")
+    if entity is not None and entity.pk != kept and not can_submit_for_entity(user=by, entity=entity):
+        raise ValidationError(
+            {"submitted_by_entity": _("Submit only on behalf of an entity you work for.")}, code="not_yours"
+        )
+
+
 @transaction.atomic
 def practice_create(*, by: Any, **fields: Any) -> Practice:
     """Draft a practice; any member may."""
     if not can_submit(by):
         raise PermissionDenied
     m2m = prepare_fields(fields, PRACTICE_M2M)
+    _check_entity(fields, by)
     practice = Practice(submitter=by)
     set_fields(practice, fields, PRACTICE_FIELDS)
     save_checked(practice, by=by, m2m=m2m)
@@ -54,6 +65,7 @@ def practice_update(*, practice: Practice, by: Any, expected_version: int | None
     if not can_edit_submission(user=by, item=practice):
         raise PermissionDenied
     m2m = prepare_fields(fields, PRACTICE_M2M)
+    _check_entity(fields, by, kept=practice.submitted_by_entity_id)
     set_fields(practice, fields, PRACTICE_FIELDS)
     save_checked(practice, by=by, m2m=m2m, expected_version=expected_version)
     return practice

@@ -1,5 +1,6 @@
 """The submission workflow of practices, pledges and pledge reports: the submitter submits, the
-secretariat returns (with a comment) or publishes (once the quality checks pass).
+secretariat returns (with a comment) or publishes (once the quality checks pass), but never what
+the reviewer submitted themselves: another reviewer must (four eyes, `permissions`).
 
 The moves allowed are in `models.SUBMISSION_TRANSITIONS`; the submitter is told by e-mail when the
 secretariat publishes or returns a submission.
@@ -25,11 +26,25 @@ from rcphub.repository.models import (
     Submission,
     SubmissionState,
 )
-from rcphub.repository.permissions import can_transition_submission
+from rcphub.repository.permissions import can_transition_submission, must_leave_review_to_another
 from rcphub.repository.services.pledges import pledge_quality_errors, pledge_report_quality_errors
 from rcphub.repository.services.practices import practice_quality_errors
 
 S = TypeVar("S", bound=Submission)
+
+
+def own_submission_message() -> str:
+    """Return why a reviewer may not return or publish their own submission."""
+    return _("You submitted this: another reviewer must decide.")
+
+
+def _check_four_eyes(item: Submission, *, to: str, by: Any) -> None:
+    """Refuse a reviewer's return or publication of their own submission (four eyes).
+
+    The reviewer sees the submission, so the refusal says why rather than "not found".
+    """
+    if to != SubmissionState.SUBMITTED and must_leave_review_to_another(user=by, item=item):
+        raise TransitionError(own_submission_message(), code="own_submission")
 
 
 def _transition(item: S, *, to: str, by: Any, comment: str = "") -> S:
@@ -38,6 +53,7 @@ def _transition(item: S, *, to: str, by: Any, comment: str = "") -> S:
             _("A %(state)s submission cannot become %(to)s.") % {"state": item.get_state_display(), "to": to},
             code="transition",
         )
+    _check_four_eyes(item, to=to, by=by)
     if not can_transition_submission(user=by, item=item, to=to):
         raise PermissionDenied
     item.state = to
@@ -73,6 +89,7 @@ def submission_submit(*, item: S, by: Any) -> S:
 def submission_return(*, item: S, by: Any, comment: str) -> S:
     """Return a submission to its submitter with the secretariat's comment, which is required."""
     with transaction.atomic():
+        _check_four_eyes(item, to=SubmissionState.RETURNED, by=by)
         if not comment.strip():
             raise ValidationError({"review_comment": _("Say what the submitter should change.")})
         _transition(item, to=SubmissionState.RETURNED, by=by, comment=comment.strip())

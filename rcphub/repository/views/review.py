@@ -18,7 +18,12 @@ from rcphub.core.errors import NotFound, TransitionError
 from rcphub.repository import selectors, services
 from rcphub.repository.forms import ReviewForm
 from rcphub.repository.models import Pledge, Practice, SubmissionState
-from rcphub.repository.permissions import can_submit, can_transition_submission, is_repository_secretariat
+from rcphub.repository.permissions import (
+    can_submit,
+    can_transition_submission,
+    is_repository_secretariat,
+    must_leave_review_to_another,
+)
 from rcphub.repository.views.common import detail_url, repository_crumbs
 
 
@@ -62,7 +67,11 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         "repository/review_queue.html",
         {
             "rows": [
-                {"row": row, "url": reverse("repository:review", args=[row.kind, row.item.pk])}
+                {
+                    "row": row,
+                    "url": reverse("repository:review", args=[row.kind, row.item.pk]),
+                    "own": must_leave_review_to_another(user=request.user, item=row.item),
+                }
                 for row in rows
             ],
             "crumbs": repository_crumbs(),
@@ -101,7 +110,14 @@ def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                     services.submission_return(item=item, by=request.user, comment=comment)
                 else:
                     services.submission_publish(item=item, by=request.user, comment=comment)
-            except (TransitionError, PermissionDenied):
+            except TransitionError as error:
+                form.add_error(
+                    None,
+                    error.messages[0]
+                    if error.code == "own_submission"
+                    else _("This submission cannot be reviewed now."),
+                )
+            except PermissionDenied:
                 form.add_error(None, _("This submission cannot be reviewed now."))
             except ValidationError as error:
                 if hasattr(error, "error_dict") and "review_comment" in error.error_dict:
@@ -129,6 +145,7 @@ def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             "item": item,
             "kind": kind,
             "form": form,
+            "own": must_leave_review_to_another(user=request.user, item=item),
             "detail_url": detail_url(kind, item),
             "quality_errors": [(name, _field_label(item, name), message) for name, message in errors.items()],
             "crumbs": repository_crumbs((_("Review queue"), reverse("repository:review_queue"))),
