@@ -43,8 +43,19 @@ serve: install
 	  $(PY) manage.py migrate --noinput && \
 	  $(PY) manage.py load_reference && \
 	  $(PY) manage.py collectstatic --noinput && \
-	  echo "Serving on $${HOST:-127.0.0.1}:$(PORT) with gunicorn (config/gunicorn.py)" && \
-	  exec $(VENV)/bin/gunicorn config.wsgi -c config/gunicorn.py
+	  echo "Serving on $${HOST:-127.0.0.1}:$(PORT) with gunicorn (config/gunicorn.py)" || exit 1; \
+	  if [ "$${RCPHUB_TASKS_BACKEND:-immediate}" != database ]; then \
+	    exec $(VENV)/bin/gunicorn config.wsgi -c config/gunicorn.py; \
+	  fi; \
+	  echo "Running background tasks with manage.py db_worker beside it (RCPHUB_TASKS_BACKEND=database)"; \
+	  stopping=0; trap 'stopping=1; kill -TERM $$web $$worker 2>/dev/null' INT TERM; \
+	  $(PY) manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
+	  $(VENV)/bin/gunicorn config.wsgi -c config/gunicorn.py & web=$$!; \
+	  wait -n $$web $$worker; \
+	  kill -TERM $$web $$worker 2>/dev/null; wait $$web; web_status=$$?; wait $$worker; \
+	  if [ $$stopping = 1 ]; then exit $$web_status; fi; \
+	  echo "make serve: gunicorn or the task worker stopped; stopped the other too." >&2; \
+	  exit 1
 
 # The whole suite on SQLite (or on $$DATABASE_URL when set), then again on PostgreSQL where one answers.
 # bin/suite runs it on every core, then the browser and serial tests apart (PYTEST_WORKERS=0 for one process).

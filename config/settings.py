@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "django_tasks",
+    "django_tasks_db",
     "rcphub.core",
     "rcphub.reference",
     "rcphub.accounts",
@@ -224,14 +225,49 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+# Uploaded and generated files (terms of reference, knowledge products, brief editions, import sources)
+# go through Django's storage API: to an S3-compatible object store when RCPHUB_S3_BUCKET is set (every
+# web and task worker on every machine sees the same files), to MEDIA_ROOT on the local disk otherwise.
+# The files are private: no signed or public URLs are made; the app's own views check permissions and
+# stream them. boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment itself.
+RCPHUB_S3_BUCKET = env.str("RCPHUB_S3_BUCKET", default="")
+if RCPHUB_S3_BUCKET:
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": RCPHUB_S3_BUCKET,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "location": env.str("RCPHUB_S3_PREFIX", default=""),
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            # A file read back (to serve or to parse) spills from memory to a temporary file past 2 MB.
+            "max_memory_size": 2 * 1024 * 1024,
+        },
+    }
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="rcphub <noreply@rcphub.local>")
 
-# Background tasks (django-tasks): follow-up reminders a scheduler enqueues. Run in the same process.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (django-tasks): follow-up reminders a scheduler enqueues. Run in the process that
+# enqueues them by default; with RCPHUB_TASKS_BACKEND=database they are stored in the database and run
+# by `manage.py db_worker`, which `make serve` starts beside gunicorn
+# (docs/decisions/0015-object-storage-and-task-worker.md).
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+RCPHUB_TASKS_BACKEND = env.str("RCPHUB_TASKS_BACKEND", default="immediate")
+if RCPHUB_TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ValueError(
+        f"RCPHUB_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {RCPHUB_TASKS_BACKEND!r}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[RCPHUB_TASKS_BACKEND]}}
 
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=PRODUCTION)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=PRODUCTION)

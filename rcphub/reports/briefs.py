@@ -359,7 +359,13 @@ def _networks(
                 Item(
                     f"{network.country.name}: {network.name}"
                     + (f" ({network.established_on:%Y})" if network.established_on else ""),
-                    network.tor_url or (network.tor_file.url if network.tor_file else ""),
+                    network.tor_url
+                    or (
+                        # The app's view, which checks who may read it: the file itself has no public address.
+                        reverse("coalitions:network_tor", args=[network.coalition.slug, network.pk])
+                        if network.tor_file
+                        else ""
+                    ),
                     "" if network.tor_url or network.tor_file else _("ToR being revised"),
                 )
                 for network in result.networks
