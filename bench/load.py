@@ -104,8 +104,16 @@ class Server:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
 
-def _request(conn: http.client.HTTPConnection, url: str, headers: dict[str, str]) -> tuple[int, bytes]:
-    conn.request("GET", url, headers=headers)
+def _request(
+    conn: http.client.HTTPConnection,
+    url: str,
+    headers: dict[str, str],
+    *,
+    method: str = "GET",
+    body: bytes | None = None,
+) -> tuple[int, bytes]:
+    """Send one request on the keep-alive connection (GET unless told); return its status and body."""
+    conn.request(method, url, body=body, headers=headers)
     response = conn.getresponse()
     return response.status, response.read()
 
