@@ -14,6 +14,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from rcphub.api.pagination import Pagination
+from rcphub.api.schemas import BodyIn
 from rcphub.core.dates import QueryDate
 from rcphub.core.models import Visibility
 from rcphub.events import selectors, services
@@ -106,7 +107,7 @@ class EventQuery(Schema):
         }
 
 
-class EventIn(Schema):
+class EventIn(BodyIn):
     coalition: str | None = Field(
         None, max_length=100, description="The coalition's slug; leave out for a platform-wide event."
     )

@@ -17,6 +17,7 @@ from ninja.pagination import paginate
 
 from rcphub.api.errors import api_field_names
 from rcphub.api.pagination import Pagination
+from rcphub.api.schemas import BodyDate, BodyIn
 from rcphub.core.dates import QueryDate, today
 from rcphub.core.errors import NotFound
 from rcphub.core.models import Visibility
@@ -175,13 +176,13 @@ class FundDetailOut(Schema):
     can_manage: bool
 
 
-class FundIn(Schema):
+class FundIn(BodyIn):
     name: str = Field(max_length=300)
     acronym: str = Field(max_length=40)
     description: str = Field("", max_length=20000)
     target_amount: Decimal = Field(max_digits=AMOUNT_DIGITS, decimal_places=AMOUNT_PLACES)
     currency: str = Field(max_length=10, description="ISO 4217 code.")
-    target_date: date
+    target_date: BodyDate
     managed_by: str | None = Field(None, max_length=40, description="The administrative agent's acronym.")
     visibility: Visibility = Visibility.PUBLIC
 
@@ -203,7 +204,7 @@ class ContributionOut(Schema):
     note: str
 
 
-class ContributionIn(Schema):
+class ContributionIn(BodyIn):
     fund: int = Field(ge=1, le=MAX_ID, description="The fund's id.")
     contributor: str = Field(
         max_length=40, description="The contributor's acronym (ISO alpha-3 for a Member State)."
@@ -211,7 +212,7 @@ class ContributionIn(Schema):
     kind: ContributionKind
     amount: Decimal = Field(description="More than zero; at most two decimal places.")
     currency: str = Field(max_length=10, description="ISO 4217 code.")
-    contributed_on: date
+    contributed_on: BodyDate
     note: str = Field("", max_length=5000)
 
 
@@ -246,7 +247,7 @@ class JointProgrammeOut(Schema):
         return [entity.acronym for entity in joint_programme.entities.all()]
 
 
-class JointProgrammeIn(Schema):
+class JointProgrammeIn(BodyIn):
     fund: int = Field(ge=1, le=MAX_ID, description="The fund's id.")
     title: str = Field(max_length=300)
     thematic_area: str = Field(
@@ -258,12 +259,12 @@ class JointProgrammeIn(Schema):
     entities: list[str] = Field([], max_length=200, description="Acronyms of the participating entities.")
     budget: Decimal = Field(description="Zero or more; at most two decimal places.")
     currency: str = Field(max_length=10, description="ISO 4217 code.")
-    submitted_on: date | None = Field(None, description="In the pipeline since; today if left out.")
-    start_on: date | None = None
-    end_on: date | None = None
+    submitted_on: BodyDate | None = Field(None, description="In the pipeline since; today if left out.")
+    start_on: BodyDate | None = None
+    end_on: BodyDate | None = None
 
 
-class JointProgrammeUpdateIn(Schema):
+class JointProgrammeUpdateIn(BodyIn):
     title: str = Field(max_length=300)
     thematic_area: str = Field(
         max_length=60,
@@ -274,17 +275,19 @@ class JointProgrammeUpdateIn(Schema):
     entities: list[str] = Field([], max_length=200, description="Acronyms of the participating entities.")
     budget: Decimal = Field(description="Zero or more; at most two decimal places.")
     currency: str = Field(max_length=10, description="ISO 4217 code.")
-    submitted_on: date = Field(description="In the pipeline since.")
-    start_on: date | None = None
-    end_on: date | None = None
+    submitted_on: BodyDate = Field(description="In the pipeline since.")
+    start_on: BodyDate | None = None
+    end_on: BodyDate | None = None
     version: int = Field(ge=1, le=MAX_ID, description="The version you read; 409 if someone saved since.")
 
 
-class TransitionIn(Schema):
+class JointProgrammeTransitionIn(BodyIn):
     state: JointProgrammeState = Field(
         description="funded (from pipeline) or closed (from pipeline or funded)."
     )
-    on: date | None = Field(None, description="The date of the step; today if left out; not in the future.")
+    on: BodyDate | None = Field(
+        None, description="The date of the step; today if left out; not in the future."
+    )
     version: int | None = Field(None, ge=1, description="The version you read; refused (409) if it changed.")
 
 
@@ -507,7 +510,7 @@ def update_joint_programme(
 
 @router.post("/joint-programmes/{joint_programme_id}/transition", response=JointProgrammeOut)
 def transition_joint_programme(
-    request: HttpRequest, joint_programme_id: int, payload: TransitionIn
+    request: HttpRequest, joint_programme_id: int, payload: JointProgrammeTransitionIn
 ) -> JointProgramme:
     """Move a joint programme on: pipeline → funded, pipeline → closed, funded → closed (platform secretariat)."""
     joint_programme = selectors.joint_programme_get_for_manage(

@@ -18,6 +18,7 @@ from ninja import Field, File, Form, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
+from rcphub.api.schemas import BodyIn
 from rcphub.importers import selectors, services
 from rcphub.importers.interpret.proposal import proposal_from_json
 from rcphub.importers.models import Import, ImportKind, ImportState
@@ -84,7 +85,7 @@ class ImportOut(Schema):
     created: CreatedOut | None
 
 
-class CommitIn(Schema):
+class CommitIn(BodyIn):
     answers: dict[str, str] = Field(
         default_factory=dict, description="Answers by question id; each checked against its question."
     )
@@ -96,7 +97,7 @@ class CommitOut(CreatedOut):
     state: ImportState
 
 
-class UploadIn(Schema):
+class UploadIn(BodyIn):
     kind: ImportKind | None = Field(None, description="Left out: detected from the document.")
     coalition: str | None = Field(None, max_length=100, description="For a work plan: the coalition's slug.")
     organisation: str | None = Field(

@@ -20,6 +20,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from rcphub.api.pagination import Pagination
+from rcphub.api.schemas import BodyDate, BodyIn
 from rcphub.core.dates import QueryDate, today
 from rcphub.core.models import Visibility
 from rcphub.followup.api.reads import StateOut
@@ -127,7 +128,7 @@ class MeetingDetailOut(Schema):
         return [entity.acronym for entity in record.participants]
 
 
-class MeetingIn(Schema):
+class MeetingIn(BodyIn):
     platform: str | None = Field(
         None, max_length=200, description="For a meeting of the platform: its acronym or name."
     )
@@ -136,7 +137,7 @@ class MeetingIn(Schema):
     )
     kind: MeetingKind
     title: str = Field(min_length=1, max_length=300)
-    held_on: date
+    held_on: BodyDate
     place: str = Field("", max_length=200, description="E.g. “Geneva” or “Online”.")
     chairs: list[str] = Field(default_factory=list, max_length=50, description="Acronyms.")
     participants: list[str] = Field(default_factory=list, max_length=300, description="Acronyms.")
@@ -144,13 +145,13 @@ class MeetingIn(Schema):
     visibility: Visibility = Visibility.INTERNAL
 
 
-class MeetingPatchIn(Schema):
+class MeetingPatchIn(BodyIn):
     """The fields to change; those left out keep their value. The body that held it does not change."""
 
     version: int = Field(ge=1, le=MAX_ID, description=VERSION)
     kind: MeetingKind | None = None
     title: str | None = Field(None, min_length=1, max_length=300)
-    held_on: date | None = Field(None, description="Not after a decision's due date.")
+    held_on: BodyDate | None = Field(None, description="Not after a decision's due date.")
     place: str | None = Field(None, max_length=200)
     chairs: list[str] | None = Field(None, max_length=50, description="Acronyms: the whole list.")
     participants: list[str] | None = Field(None, max_length=300, description="Acronyms: the whole list.")
@@ -158,12 +159,12 @@ class MeetingPatchIn(Schema):
     visibility: Visibility | None = None
 
 
-class AgendaItemIn(Schema):
+class AgendaItemIn(BodyIn):
     number: str = Field(min_length=1, max_length=20, description="As written: 1, 2, 3(a); new in the agenda.")
     title: str = Field(min_length=1, max_length=300)
 
 
-class DecisionIn(Schema):
+class DecisionIn(BodyIn):
     number: str = Field(
         min_length=1, max_length=20, description="As written: 1, 2.3, (a); new among the meeting's decisions."
     )
@@ -175,11 +176,11 @@ class DecisionIn(Schema):
     )
     responsible_entities: list[str] = Field(default_factory=list, max_length=50, description="Acronyms.")
     responsible_text: str = Field("", max_length=300, description="As written: “Coalition secretariat”.")
-    due_on: date | None = Field(None, description="Not before the meeting was held.")
+    due_on: BodyDate | None = Field(None, description="Not before the meeting was held.")
     due_text: str = Field("", max_length=200, description=DUE_TEXT)
 
 
-class DecisionPatchIn(Schema):
+class DecisionPatchIn(BodyIn):
     version: int = Field(ge=1, le=MAX_ID, description=VERSION)
     number: str | None = Field(None, min_length=1, max_length=20)
     agenda_item: str | None = Field(None, max_length=20, description="An agenda item's number; null: none.")
@@ -188,7 +189,7 @@ class DecisionPatchIn(Schema):
         None, max_length=50, description="Acronyms: the whole list."
     )
     responsible_text: str | None = Field(None, max_length=300)
-    due_on: date | None = Field(None, description="Null: no due date.")
+    due_on: BodyDate | None = Field(None, description="Null: no due date.")
     due_text: str | None = Field(None, max_length=200, description=DUE_TEXT)
 
 

@@ -17,7 +17,7 @@ from rcphub.reports.selectors import brief_get, brief_list, edition_get, edition
 router = Router(tags=["briefs"])
 
 
-class RegionOut(Schema):
+class BriefRegionOut(Schema):
     slug: str
     name: str
     countries: list[str] = Field(description="ISO 3166-1 alpha-3 codes (XKX for Kosovo under UNSCR 1244).")
@@ -49,7 +49,7 @@ class BriefOut(Schema):
     as_at: date
     audience: str
     internal: bool = Field(description="True where the figures may count records that are not public.")
-    region: RegionOut
+    region: BriefRegionOut
     figures: dict[str, Any] = Field(description="Every figure of the brief as at `as_at`, by key.")
 
 
@@ -102,7 +102,7 @@ class EditionSummaryOut(Schema):
 class EditionOut(EditionSummaryOut):
     slug: str = Field(description="The brief's slug.")
     internal: bool
-    region: RegionOut
+    region: BriefRegionOut
     figures: dict[str, Any] = Field(
         description="A published edition's figures as frozen when it was published; a draft's as at its date now."
     )

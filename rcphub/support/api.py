@@ -14,6 +14,7 @@ from ninja.pagination import paginate
 
 from rcphub.api.errors import api_field_names
 from rcphub.api.pagination import Pagination
+from rcphub.api.schemas import BodyDate, BodyIn
 from rcphub.core.dates import QueryDate, today
 from rcphub.core.models import Visibility
 from rcphub.support import selectors, services
@@ -66,7 +67,7 @@ class SupportRequestOut(Schema):
         return obj.coalition.slug if obj.coalition is not None else None
 
 
-class SupportRequestIn(Schema):
+class SupportRequestIn(BodyIn):
     country: str = Field(max_length=3, description="ISO alpha-2 or alpha-3 code.")
     coalition: str | None = Field(
         None, max_length=100, description="Slug of the coalition addressed; leave out to have it routed."
@@ -75,16 +76,16 @@ class SupportRequestIn(Schema):
     title: str = Field(min_length=1, max_length=300)
     description: str = Field(min_length=1, max_length=20000)
     desired_timing: str = Field("", max_length=200, description="As written, e.g. “Q2 2026”.")
-    desired_by: date | None = None
+    desired_by: BodyDate | None = None
     requesting_entity: str | None = Field(
         None, max_length=40, description="Acronym of the requesting office, where not your own."
     )
 
 
-class TransitionIn(Schema):
+class RequestTransitionIn(BodyIn):
     to_state: RequestState
     reason: str = Field("", max_length=5000, description="Required to decline.")
-    on: date | None = Field(None, description="The date of the step; today if left out.")
+    on: BodyDate | None = Field(None, description="The date of the step; today if left out.")
     activity_id: int | None = Field(
         None, ge=1, le=MAX_ID, description="On acceptance: an activity of the current work plan to link."
     )
@@ -92,12 +93,12 @@ class TransitionIn(Schema):
     version: int | None = Field(None, ge=1, description="The version you read; refused if it changed since.")
 
 
-class RouteIn(Schema):
+class RouteIn(BodyIn):
     coalition: str = Field(max_length=100, description="The coalition's slug.")
     version: int | None = Field(None, ge=1)
 
 
-class RatingIn(Schema):
+class RatingIn(BodyIn):
     rating: int = Field(ge=1, le=5)
     comment: str = Field("", max_length=5000)
 
@@ -251,7 +252,7 @@ def create_request(request: HttpRequest, payload: SupportRequestIn) -> SupportRe
 
 
 @router.post("/support-requests/{request_id}/transitions", response=SupportRequestOut)
-def transition_request(request: HttpRequest, request_id: int, payload: TransitionIn) -> SupportRequest:
+def transition_request(request: HttpRequest, request_id: int, payload: RequestTransitionIn) -> SupportRequest:
     """Take a step on the request: under review, accepted (with a work-plan activity), declined (with a
     reason), in progress, delivered. For the coalition addressed and the platform secretariat."""
     support_request = selectors.support_request_get_for_decision(request_id=request_id, user=request.user)

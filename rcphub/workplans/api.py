@@ -16,6 +16,7 @@ from ninja.pagination import paginate
 
 from rcphub.api.errors import api_field_names
 from rcphub.api.pagination import Pagination
+from rcphub.api.schemas import BodyDate, BodyIn
 from rcphub.coalitions.permissions import has_internal_access
 from rcphub.core.dates import QueryDate, today
 from rcphub.core.models import ProgressStatus, Visibility
@@ -192,35 +193,35 @@ class StatusReportOut(Schema):
         return report.author.get_full_name() if getattr(report, "author_shown", False) else None
 
 
-class StatusReportIn(Schema):
+class StatusReportIn(BodyIn):
     status: ProgressStatus
     status_text: str = Field(
         "", max_length=500, description="The status in the document's own words, e.g. “Completed/ongoing”."
     )
-    as_at: date | None = Field(
+    as_at: BodyDate | None = Field(
         None, description="The date the status describes; the round's date or today if left out."
     )
     round_id: int | None = Field(None, description="A reporting round of the activity's work plan.")
     comment: str = Field("", max_length=5000)
 
 
-class TransitionIn(Schema):
+class WorkPlanTransitionIn(BodyIn):
     to_state: WorkPlanState
-    endorsed_on: date | None = Field(
+    endorsed_on: BodyDate | None = Field(
         None,
         description="When endorsing a draft: the date the coalition endorsed it (not in the future); today if left out.",
     )
     version: int | None = Field(None, ge=1, le=MAX_ID, description=VERSION + " Left out: not checked.")
 
 
-class WorkPlanIn(Schema):
+class WorkPlanIn(BodyIn):
     """A work plan's own fields."""
 
     title: str = Field(
         min_length=1, max_length=200, description="Unique in the coalition, e.g. “Work plan 2027”."
     )
-    period_start: date
-    period_end: date = Field(description="Not before `period_start`.")
+    period_start: BodyDate
+    period_end: BodyDate = Field(description="Not before `period_start`.")
     notes: str = Field("", max_length=10000)
 
 
@@ -238,7 +239,7 @@ class WorkPlanUpdateIn(WorkPlanIn):
     version: int = Field(ge=1, le=MAX_ID, description=VERSION)
 
 
-class PartIn(Schema):
+class PartIn(BodyIn):
     """A result's or an output's fields."""
 
     code: str = Field(min_length=1, max_length=40, description="As written in the plan: “1”, “1.1”.")
@@ -274,7 +275,7 @@ class OutputOut(Schema):
     version: int
 
 
-class ActivityIn(Schema):
+class ActivityIn(BodyIn):
     """An activity's fields; lists name their items by code. Only the secretariat changes `code`,
     `lead_entities` and `visibility`: a focal point sends them as they are."""
 
@@ -286,8 +287,8 @@ class ActivityIn(Schema):
     countries: list[str] = Field(
         default_factory=list, max_length=300, description="ISO alpha-2 or alpha-3 codes."
     )
-    start_on: date | None = None
-    end_on: date | None = Field(None, description="Not before `start_on`.")
+    start_on: BodyDate | None = None
+    end_on: BodyDate | None = Field(None, description="Not before `start_on`.")
     due_text: str = Field("", max_length=200, description="The timing as written, e.g. “Q3 2026”.")
     sdg_targets: list[str] = Field(
         default_factory=list, max_length=169, description="SDG target codes, e.g. 3.8."
@@ -401,7 +402,7 @@ def delete_workplan(request: HttpRequest, work_plan_id: int) -> None:
 
 
 @router.post("/workplans/{work_plan_id}/transition", response=WorkPlanOut)
-def transition_workplan(request: HttpRequest, work_plan_id: int, payload: TransitionIn) -> WorkPlan:
+def transition_workplan(request: HttpRequest, work_plan_id: int, payload: WorkPlanTransitionIn) -> WorkPlan:
     """Move the work plan to another state (endorse, close, re-open), if your role allows it.
 
     Endorsing a draft records the date the coalition endorsed it: `endorsed_on`, or today."""

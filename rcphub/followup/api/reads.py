@@ -14,6 +14,7 @@ from ninja.pagination import paginate
 
 from rcphub.api.errors import api_field_names
 from rcphub.api.pagination import Pagination
+from rcphub.api.schemas import BodyDate, BodyIn
 from rcphub.core.dates import QueryDate, today
 from rcphub.followup import selectors, services
 from rcphub.followup.models import (
@@ -63,14 +64,14 @@ class ReviewOut(Schema):
     version: int = Field(description="Send it back to change or delete the review: a stale one answers 409.")
 
 
-class ReportingRoundOut(Schema):
+class FollowUpRoundOut(Schema):
     id: int
     as_at: date
     title: str
 
 
-class ReportingRoundIn(Schema):
-    as_at: date = Field(description="The date the round's reports describe; not in the future.")
+class ReportingRoundIn(BodyIn):
+    as_at: BodyDate = Field(description="The date the round's reports describe; not in the future.")
     title: str = Field(max_length=200, description="E.g. “Progress report as at 31 December 2025”.")
 
 
@@ -148,7 +149,7 @@ class ReviewLedgerOut(Schema):
         description="Commitments by management response; `none`: none."
     )
     counts_by_light: dict[str, int] = Field(description="Commitments by traffic light as at the date.")
-    rounds: list[ReportingRoundOut]
+    rounds: list[FollowUpRoundOut]
     commitments: list[CommitmentRowOut] = Field(alias="rows")
 
 
@@ -232,14 +233,14 @@ class FollowUpReportOut(Schema):
         return report.author.get_full_name() or None
 
 
-class FollowUpReportIn(Schema):
+class FollowUpReportIn(BodyIn):
     status: FollowUpStatus | None = Field(
         None, description="Null or left out where the document gives a comment and no status."
     )
     status_text: str = Field(
         "", max_length=300, description="The status in the document's own words: “Completed/ongoing”."
     )
-    as_at: date | None = Field(
+    as_at: BodyDate | None = Field(
         None, description="The date the status describes; the round's date or today if left out."
     )
     round_id: int | None = Field(None, ge=1, le=MAX_ID, description="A reporting round of the review.")
@@ -320,14 +321,14 @@ def get_review(request: HttpRequest, review_id: int, query: Query[AsAtQuery]) ->
     return selectors.review_ledger(review=review, user=request.user, as_at=query.as_at or today())
 
 
-@router.get("/reviews/{review_id}/rounds", response=list[ReportingRoundOut])
+@router.get("/reviews/{review_id}/rounds", response=list[FollowUpRoundOut])
 def list_rounds(request: HttpRequest, review_id: int) -> QuerySet[ReportingRound]:
     """List the review's reporting rounds, earliest first."""
     review = selectors.review_get(review_id=review_id, user=request.user)
     return review.rounds.order_by("as_at")
 
 
-@router.post("/reviews/{review_id}/rounds", response={201: ReportingRoundOut})
+@router.post("/reviews/{review_id}/rounds", response={201: FollowUpRoundOut})
 def create_round(request: HttpRequest, review_id: int, payload: ReportingRoundIn) -> ReportingRound:
     """Open a dated reporting round on the review, if you manage it."""
     review = selectors.review_get_for_manage(review_id=review_id, user=request.user)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Schema
 
 from rcphub.api.errors import api_field_names
+from rcphub.api.schemas import BodyDate, BodyIn
 from rcphub.coalitions.models import Coalition
 from rcphub.core.dates import today
 from rcphub.core.models import Visibility
@@ -48,7 +49,7 @@ DUE_TEXT = "As written: “By end 2019”, “2019–20”. Without `due_on`, th
 # Schemas
 
 
-class ReviewIn(Schema):
+class ReviewIn(BodyIn):
     kind: ReviewKind
     organisation: str | None = Field(
         None, max_length=40, description="The acronym of the organisation that follows up."
@@ -57,7 +58,7 @@ class ReviewIn(Schema):
         None, max_length=100, description="The slug of the coalition whose secretariat follows up, if any."
     )
     title: str = Field(min_length=1, max_length=300)
-    issued_on: date = Field(description="For a review dated by month or year, any day of it.")
+    issued_on: BodyDate = Field(description="For a review dated by month or year, any day of it.")
     issued_precision: DatePrecision = Field(
         DatePrecision.DAY,
         description="How the review is dated: “14 April 2025” (day), “November 2017” (month).",
@@ -67,13 +68,13 @@ class ReviewIn(Schema):
     visibility: Visibility = Visibility.INTERNAL
 
 
-class ReviewPatchIn(Schema):
+class ReviewPatchIn(BodyIn):
     """The fields to change; those left out keep their value."""
 
     version: int = Field(ge=1, le=MAX_ID, description=VERSION)
     kind: ReviewKind | None = None
     title: str | None = Field(None, min_length=1, max_length=300)
-    issued_on: date | None = None
+    issued_on: BodyDate | None = None
     issued_precision: DatePrecision | None = None
     description: str | None = Field(None, max_length=20_000)
     url: str | None = Field(None, max_length=500)
@@ -89,20 +90,20 @@ class GroupOut(Schema):
     version: int = Field(description="Send it back to change or delete the group.")
 
 
-class GroupIn(Schema):
+class GroupIn(BodyIn):
     code: str = Field(
         min_length=1, max_length=40, description="As written: “Component 1”; new in the review."
     )
     title: str = Field("", max_length=300)
 
 
-class GroupPatchIn(Schema):
+class GroupPatchIn(BodyIn):
     version: int = Field(ge=1, le=MAX_ID, description=VERSION)
     code: str | None = Field(None, min_length=1, max_length=40)
     title: str | None = Field(None, min_length=1, max_length=300)
 
 
-class CommitmentIn(Schema):
+class CommitmentIn(BodyIn):
     number: str = Field(
         min_length=1, max_length=20, description="As written: 1, 2.3, R4, (a); new in the review."
     )
@@ -116,11 +117,11 @@ class CommitmentIn(Schema):
     response_text: str = Field("", max_length=20_000)
     responsible_entities: list[str] = Field(default_factory=list, max_length=50, description="Acronyms.")
     responsible_text: str = Field("", max_length=300, description="As written: “OES (CdC)”, “PMU”.")
-    due_on: date | None = Field(None, description="Left out: read from `due_text` where it names a date.")
+    due_on: BodyDate | None = Field(None, description="Left out: read from `due_text` where it names a date.")
     due_text: str = Field("", max_length=200, description=DUE_TEXT)
 
 
-class CommitmentPatchIn(Schema):
+class CommitmentPatchIn(BodyIn):
     version: int = Field(ge=1, le=MAX_ID, description=VERSION)
     number: str | None = Field(None, min_length=1, max_length=20)
     group: str | None = Field(
@@ -131,7 +132,7 @@ class CommitmentPatchIn(Schema):
     response_text: str | None = Field(None, max_length=20_000)
     responsible_entities: list[str] | None = Field(None, max_length=50)
     responsible_text: str | None = Field(None, max_length=300)
-    due_on: date | None = None
+    due_on: BodyDate | None = None
     due_text: str | None = Field(None, max_length=200, description=DUE_TEXT)
 
 
@@ -146,18 +147,18 @@ class KeyActionOut(Schema):
     version: int = Field(description="Send it back to change or delete the key action.")
 
 
-class KeyActionIn(Schema):
+class KeyActionIn(BodyIn):
     text: str = Field(min_length=1, max_length=20_000)
     responsible_text: str = Field("", max_length=300)
-    due_on: date | None = Field(None, description="Left out: read from `due_text` where it names a date.")
+    due_on: BodyDate | None = Field(None, description="Left out: read from `due_text` where it names a date.")
     due_text: str = Field("", max_length=200, description=DUE_TEXT)
 
 
-class KeyActionPatchIn(Schema):
+class KeyActionPatchIn(BodyIn):
     version: int = Field(ge=1, le=MAX_ID, description=VERSION)
     text: str | None = Field(None, min_length=1, max_length=20_000)
     responsible_text: str | None = Field(None, max_length=300)
-    due_on: date | None = None
+    due_on: BodyDate | None = None
     due_text: str | None = Field(None, max_length=200, description=DUE_TEXT)
 
 

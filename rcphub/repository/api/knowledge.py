@@ -12,6 +12,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from rcphub.api.pagination import Pagination
+from rcphub.api.schemas import BodyDate, BodyIn
 from rcphub.repository import selectors, services
 from rcphub.repository.api.common import (
     MANY_VALUES,
@@ -52,7 +53,7 @@ class KnowledgeProductOut(Schema):
         return reverse("repository:knowledge_file", args=[product.pk]) if product.file else None
 
 
-class KnowledgeProductIn(Schema):
+class KnowledgeProductIn(BodyIn):
     title: str = Field(min_length=1, max_length=300)
     kind: KnowledgeKind
     coalition: str | None = Field(
@@ -63,20 +64,20 @@ class KnowledgeProductIn(Schema):
     )
     visibility: Literal["public", "internal"] = "public"
     link: str = Field("", max_length=500, description="A link to the product (or upload a file instead).")
-    published_on: date | None = None
+    published_on: BodyDate | None = None
 
 
-class KnowledgeProductUpdateIn(Schema):
+class KnowledgeProductUpdateIn(BodyIn):
     title: str | None = Field(None, min_length=1, max_length=300)
     kind: KnowledgeKind | None = None
     coalition: str | None = Field(None, max_length=60)
     languages: list[str] | None = Field(None, min_length=1, max_length=30)
     visibility: Literal["public", "internal"] | None = None
     link: str | None = Field(None, max_length=500)
-    published_on: date | None = None
+    published_on: BodyDate | None = None
 
 
-class KnowledgeProductForm(Schema):
+class KnowledgeProductForm(BodyIn):
     """The fields of a knowledge product sent as a form, with its file."""
 
     title: str = Field(min_length=1, max_length=300)
@@ -85,13 +86,13 @@ class KnowledgeProductForm(Schema):
     languages: str = Field("en", max_length=100, description="Comma-separated language codes: en, fr.")
     visibility: Literal["public", "internal"] = "public"
     link: str = Field("", max_length=500)
-    published_on: date | None = None
+    published_on: BodyDate | None = None
 
 
 class KnowledgeFilterQuery(Schema):
     kind: list[str] = Field([], description="guidance, toolkit, key_messages, … " + MANY_VALUES)
     coalition: list[str] = Field([], description="Coalition slugs. " + MANY_VALUES)
-    year: int | None = Field(None, description="The year it was published.")
+    year: int | None = Field(None, ge=1900, le=2199, description="The year it was published.")
     q: str = Field("", description="Words in the title.")
     sort: Literal["newest", "oldest", "title"] | None = None
 

@@ -5,10 +5,11 @@ from datetime import date
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Schema
+from ninja import Field
 from ninja.pagination import paginate
 
 from rcphub.api.pagination import Pagination
+from rcphub.api.schemas import BodyDate, BodyIn
 from rcphub.repository import selectors, services
 from rcphub.repository.api.common import SubmissionOut, router, sent_changes, sent_values
 from rcphub.repository.models import PledgeReport, PledgeStage
@@ -22,15 +23,15 @@ class PledgeReportOut(SubmissionOut):
     narrative: str
 
 
-class PledgeReportIn(Schema):
-    reported_on: date
+class PledgeReportIn(BodyIn):
+    reported_on: BodyDate
     stage: PledgeStage
     narrative: str = Field(min_length=1, max_length=20_000)
 
 
-class PledgeReportUpdateIn(Schema):
+class PledgeReportUpdateIn(BodyIn):
     version: int | None = Field(None, description="The version you read; a stale one answers 409.")
-    reported_on: date | None = None
+    reported_on: BodyDate | None = None
     stage: PledgeStage | None = None
     narrative: str | None = Field(None, min_length=1, max_length=20_000)
 

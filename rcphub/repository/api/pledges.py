@@ -10,6 +10,7 @@ from ninja import Field, Query, Schema
 from ninja.pagination import paginate
 
 from rcphub.api.pagination import Pagination
+from rcphub.api.schemas import BodyDate, BodyIn
 from rcphub.core.dates import QueryDate, today
 from rcphub.reference.models import EntityKind
 from rcphub.repository import selectors, services
@@ -88,7 +89,7 @@ class PledgingDashboardOut(Schema):
     )
 
 
-class PledgeIn(Schema):
+class PledgeIn(BodyIn):
     pledger: int = Field(
         ge=1, le=MAX_ID, description="The id of the pledging entity (a Member State or other)."
     )
@@ -98,13 +99,13 @@ class PledgeIn(Schema):
     text: str = Field(min_length=1, max_length=10_000)
     gcm_objectives: list[int] = Field([], max_length=23, description="Numbers of GCM objectives (1–23).")
     countries: list[str] = Field([], max_length=300, description="ISO alpha-3 codes.")
-    made_on: date | None = None
+    made_on: BodyDate | None = None
     occasion: str = Field("", max_length=200)
     stage: PledgeStage = PledgeStage.PLANNING
     lead_reporter: int | None = Field(None, ge=1, le=MAX_ID)
 
 
-class PledgeUpdateIn(Schema):
+class PledgeUpdateIn(BodyIn):
     version: int | None = Field(None, description="The version you read; a stale one answers 409.")
     pledger: int | None = Field(None, ge=1, le=MAX_ID)
     kind: PledgeKind | None = None
@@ -113,7 +114,7 @@ class PledgeUpdateIn(Schema):
     text: str | None = Field(None, min_length=1, max_length=10_000)
     gcm_objectives: list[int] | None = Field(None, max_length=23)
     countries: list[str] | None = Field(None, max_length=300)
-    made_on: date | None = None
+    made_on: BodyDate | None = None
     occasion: str | None = Field(None, max_length=200)
     stage: PledgeStage | None = None
     lead_reporter: int | None = Field(None, ge=1, le=MAX_ID)
@@ -141,7 +142,7 @@ class PledgeFilterQuery(Schema):
     pledger_type: list[str] = Field(
         [], description="The pledger's kind of entity: member_state, … " + MANY_VALUES
     )
-    year: int | None = Field(None, description="The year the pledge was made.")
+    year: int | None = Field(None, ge=1900, le=2199, description="The year the pledge was made.")
     inactive: bool | None = Field(
         None, description="Only inactive (true) or active (false) pledges, as at `as_at` or today."
     )

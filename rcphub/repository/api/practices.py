@@ -8,6 +8,7 @@ from ninja import Field, Query, Schema
 from ninja.pagination import paginate
 
 from rcphub.api.pagination import Pagination
+from rcphub.api.schemas import BodyIn
 from rcphub.repository import selectors, services
 from rcphub.repository.api.common import (
     MANY_VALUES,
@@ -76,7 +77,7 @@ class PracticeOut(SubmissionOut):
         return [line.strip() for line in practice.links.splitlines() if line.strip()]
 
 
-class PracticeIn(Schema):
+class PracticeIn(BodyIn):
     title: str = Field(min_length=1, max_length=300)
     summary: str = Field("", max_length=5000)
     body: str = Field("", max_length=50_000)
@@ -97,7 +98,7 @@ class PracticeIn(Schema):
     )
 
 
-class PracticeUpdateIn(Schema):
+class PracticeUpdateIn(BodyIn):
     version: int | None = Field(None, description="The version you read; a stale one answers 409.")
     title: str | None = Field(None, min_length=1, max_length=300)
     summary: str | None = Field(None, max_length=5000)
@@ -124,7 +125,7 @@ class PracticeFilterQuery(Schema):
     )
     implementer_type: list[str] = Field([], description="Implementer type codes. " + MANY_VALUES)
     scope: list[str] = Field([], description="local, national, regional, multi_level, global. " + MANY_VALUES)
-    year: int | None = Field(None, description="A year within the practice's period.")
+    year: int | None = Field(None, ge=1900, le=2199, description="A year within the practice's period.")
     q: str = Field("", description="Words in the title or summary.")
     sort: Literal["newest", "oldest", "title"] | None = None
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 
 from rcphub.api.errors import api_field_names
+from rcphub.api.schemas import BodyIn
 from rcphub.repository import selectors, services
 from rcphub.repository.api.common import router
 from rcphub.repository.api.pledge_reports import PledgeReportOut
@@ -14,11 +15,11 @@ from rcphub.repository.api.pledges import PledgeOut, pledge_shown
 from rcphub.repository.api.practices import PracticeOut, practice_shown
 
 
-class ReturnIn(Schema):
+class ReturnIn(BodyIn):
     comment: str = Field(max_length=5000, description="What the submitter should change; required.")
 
 
-class PublishIn(Schema):
+class PublishIn(BodyIn):
     comment: str = Field("", max_length=5000)
 
 

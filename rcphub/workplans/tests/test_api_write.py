@@ -279,12 +279,13 @@ def test_others_cannot_touch_results_and_outputs(draft, member, outsider, focal_
     output = draft.results.get(code="1").outputs.get()
     for user in (member, outsider, focal_point):
         client = _client(user)
-        body = {"code": "9", "title": "Not theirs", "version": 1}
-        assert _send(client, "post", f"/workplans/{draft.pk}/results", body).status_code == 404
-        assert _send(client, "put", f"/results/{result.pk}", body).status_code == 404
+        new = {"code": "9", "title": "Not theirs"}
+        change = {**new, "version": 1}
+        assert _send(client, "post", f"/workplans/{draft.pk}/results", new).status_code == 404
+        assert _send(client, "put", f"/results/{result.pk}", change).status_code == 404
         assert _send(client, "delete", f"/results/{result.pk}").status_code == 404
-        assert _send(client, "post", f"/results/{result.pk}/outputs", body).status_code == 404
-        assert _send(client, "put", f"/outputs/{output.pk}", body).status_code == 404
+        assert _send(client, "post", f"/results/{result.pk}/outputs", new).status_code == 404
+        assert _send(client, "put", f"/outputs/{output.pk}", change).status_code == 404
         assert _send(client, "post", f"/outputs/{output.pk}/activities", _activity_body()).status_code == 404
     assert (Result.objects.count(), Output.objects.count(), Activity.objects.count()) == (2, 1, 1)
 
