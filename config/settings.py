@@ -176,6 +176,43 @@ AXES_IPWARE_PROXY_ORDER = "right-most"
 RCPHUB_API_TOKEN_FAILURE_LIMIT = env.int("RCPHUB_API_TOKEN_FAILURE_LIMIT", default=20)
 RCPHUB_API_TOKEN_FAILURE_WINDOW = env.int("RCPHUB_API_TOKEN_FAILURE_WINDOW", default=15 * 60)
 
+# Sign-in with the organisation's identity provider (OpenID Connect, mozilla-django-oidc;
+# docs/decisions/0019): off unless RCPHUB_OIDC_CLIENT_ID is set; then /oidc/ answers and the login page
+# offers it. The endpoints are given one by one, or read from RCPHUB_OIDC_ISSUER's discovery document at
+# start-up (a given endpoint wins). A person is signed in to the existing account of the e-mail address
+# the provider says it verified; no account is created and no role granted (rcphub.accounts.oidc).
+RCPHUB_OIDC_ISSUER = env.str("RCPHUB_OIDC_ISSUER", default="").rstrip("/")
+OIDC_RP_CLIENT_ID = env.str("RCPHUB_OIDC_CLIENT_ID", default="")
+RCPHUB_OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+RCPHUB_OIDC_EMAIL_VERIFIED_CLAIM = env.str("RCPHUB_OIDC_EMAIL_VERIFIED_CLAIM", default="email_verified")
+if RCPHUB_OIDC_ENABLED:
+    from django.core.exceptions import ImproperlyConfigured
+    from django.urls import reverse_lazy
+
+    from rcphub.accounts.oidc_config import ENDPOINTS, discovered_endpoints
+
+    _oidc = {name: env.str(f"RCPHUB_OIDC_{name}_ENDPOINT", default="") for name in ENDPOINTS}
+    if RCPHUB_OIDC_ISSUER and not all(_oidc.values()):
+        _oidc = {name: _oidc[name] or url for name, url in discovered_endpoints(RCPHUB_OIDC_ISSUER).items()}
+    if not all(_oidc.values()):
+        raise ImproperlyConfigured(
+            "RCPHUB_OIDC_CLIENT_ID needs RCPHUB_OIDC_ISSUER or all of RCPHUB_OIDC_AUTHORIZATION_ENDPOINT, "
+            "_TOKEN_ENDPOINT, _USERINFO_ENDPOINT and _JWKS_ENDPOINT"
+        )
+    OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc["AUTHORIZATION"]
+    OIDC_OP_TOKEN_ENDPOINT = _oidc["TOKEN"]
+    OIDC_OP_USER_ENDPOINT = _oidc["USERINFO"]
+    OIDC_OP_JWKS_ENDPOINT = _oidc["JWKS"]
+    OIDC_RP_CLIENT_SECRET = env.str("RCPHUB_OIDC_CLIENT_SECRET")
+    OIDC_RP_SIGN_ALGO = env.str("RCPHUB_OIDC_SIGN_ALGO", default="RS256")
+    OIDC_RP_SCOPES = "openid email"
+    OIDC_CREATE_USER = False
+    OIDC_TIMEOUT = 10
+    OIDC_CALLBACK_CLASS = "rcphub.accounts.oidc.OrganisationOIDCCallbackView"
+    LOGIN_REDIRECT_URL_FAILURE = reverse_lazy("accounts:login")
+    # After django-axes, which refuses a locked-out address first.
+    AUTHENTICATION_BACKENDS.append("rcphub.accounts.oidc.OrganisationOIDCBackend")
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("ru", _("Russian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -27,3 +28,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+if settings.RCPHUB_OIDC_ENABLED:
+    # Sign-in with the organisation's identity provider (rcphub.accounts.oidc): only when configured.
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
