@@ -260,6 +260,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # The address the site is served at, for links in files made outside a request (a demo edition's PDF).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# How many days an invitation by e-mail may be accepted (rcphub.accounts.services.invitation_create).
+RCPHUB_INVITATION_DAYS = env.int("RCPHUB_INVITATION_DAYS", default=14)
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 # Uploaded and generated files (terms of reference, knowledge products, brief editions, import sources)

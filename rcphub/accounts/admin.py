@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from rcphub.accounts.models import ApiToken, Membership, User
+from rcphub.accounts.models import ApiToken, Invitation, Membership, User
 
 
 class MembershipInline(admin.TabularInline[Membership, User]):
@@ -44,3 +44,23 @@ class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
     list_filter = ["revoked"]
     search_fields = ["user__email", "name"]
     readonly_fields = ["prefix", "digest", "last_used_at"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(SimpleHistoryAdmin):
+    """Invitations are sent from the secretariat's pages; here they are read, the token digest never edited."""
+
+    list_display = [
+        "email",
+        "role",
+        "entity",
+        "coalition",
+        "invited_by",
+        "expires_at",
+        "accepted_at",
+        "revoked_at",
+    ]
+    list_filter = ["role", "coalition"]
+    search_fields = ["email", "entity__acronym"]
+    autocomplete_fields = ["entity", "coalition", "invited_by", "accepted_by", "revoked_by"]
+    readonly_fields = ["token_hash", "created_at", "accepted_at", "accepted_by"]

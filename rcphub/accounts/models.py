@@ -157,3 +157,92 @@ class ApiToken(TimeStampedModel):
     @staticmethod
     def generate() -> str:
         return "rcp_" + secrets.token_urlsafe(32)
+
+
+# Roles of the whole platform: invited without a coalition, and only by the platform secretariat.
+PLATFORM_WIDE_ROLES = frozenset({Role.FOLLOW_UP_OFFICER, Role.PLATFORM_SECRETARIAT, Role.ADMINISTRATOR})
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def pending(self, *, now: Any = None) -> InvitationQuerySet:
+        """Invitations that may still be accepted: not accepted, not revoked, not expired."""
+        from django.utils import timezone
+
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now or timezone.now()
+        )
+
+
+class Invitation(TimeStampedModel):
+    """An invitation by e-mail to take a role; only the SHA-256 digest of its token is stored."""
+
+    email = models.EmailField(_("e-mail address"))
+    entity = models.ForeignKey(
+        Entity, on_delete=models.PROTECT, related_name="invitations", verbose_name=_("entity")
+    )
+    coalition = models.ForeignKey(
+        "coalitions.Coalition",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("coalition"),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="invitations_sent",
+        verbose_name=_("invited by"),
+    )
+    token_hash = models.CharField(_("token digest"), max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_accepted",
+        verbose_name=_("accepted by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+
+    objects = InvitationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["token_hash"])
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        scope = f" — {self.coalition}" if self.coalition_id else ""
+        return f"{self.email} · {self.get_role_display()} · {self.entity}{scope}"
+
+    @property
+    def is_expired(self) -> bool:
+        from django.utils import timezone
+
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and not self.is_expired
+
+    @staticmethod
+    def digest_of(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @staticmethod
+    def generate() -> str:
+        return secrets.token_urlsafe(32)

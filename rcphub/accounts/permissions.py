@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rcphub.accounts.models import Membership, Role
+from rcphub.accounts.models import COALITION_ROLES, PLATFORM_WIDE_ROLES, Invitation, Membership, Role
 
 
 @dataclass(frozen=True)
@@ -63,3 +63,32 @@ def focal_point_entities(user: Any, *, coalition_id: int) -> frozenset[int]:
     return frozenset(
         g.entity_id for g in grants_of(user) if g.role == Role.FOCAL_POINT and g.coalition_id == coalition_id
     )
+
+
+def invitable_roles(user: Any, *, coalition_id: int | None) -> frozenset[str]:
+    """Return the roles the user may invite a person to, in the coalition or (None) the platform.
+
+    The platform secretariat invites to any coalition and to the platform's roles (the
+    administrator's only if it is one itself); a coalition's secretariat invites to the roles of its
+    own coalition, never to the platform's, and never beyond its own powers.
+    """
+    if is_platform_secretariat(user):
+        roles = set(Role.values)
+        if not getattr(user, "is_superuser", False):
+            roles.discard(Role.ADMINISTRATOR)
+        if coalition_id is None:
+            return frozenset(roles - COALITION_ROLES)
+        return frozenset(roles - PLATFORM_WIDE_ROLES)
+    if coalition_id is not None and coalition_id in coalition_ids_with_role(user, Role.COALITION_SECRETARIAT):
+        return frozenset({Role.MEMBER, Role.FOCAL_POINT, Role.COALITION_SECRETARIAT})
+    return frozenset()
+
+
+def can_invite(user: Any) -> bool:
+    """Return True if the user may invite people anywhere (the invitation pages answer 404 otherwise)."""
+    return is_platform_secretariat(user) or bool(coalition_ids_with_role(user, Role.COALITION_SECRETARIAT))
+
+
+def can_manage_invitation(*, user: Any, invitation: Invitation) -> bool:
+    """Return True if the user may see and revoke the invitation: whoever may send it."""
+    return invitation.role in invitable_roles(user, coalition_id=invitation.coalition_id)

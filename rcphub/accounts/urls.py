@@ -22,6 +22,11 @@ urlpatterns = [
     ),
     path("password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("profile/", views.profile, name="profile"),
+    # Invitations by e-mail: the secretariats' pages (404 for those who may not invite), then the link.
+    path("invitations/", views.invitations, name="invitations"),
+    path("invitations/new/", views.invitation_new, name="invitation_new"),
+    path("invitations/<int:pk>/revoke/", views.invitation_revoke_page, name="invitation_revoke"),
+    path("invitations/<str:token>/", views.invitation_accept_page, name="invitation_accept"),
     # Password reset by e-mail: the same answer whether or not the address has an account.
     path(
         "password_reset/",
