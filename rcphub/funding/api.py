@@ -288,7 +288,7 @@ class JointProgrammeTransitionIn(BodyIn):
     on: BodyDate | None = Field(
         None, description="The date of the step; today if left out; not in the future."
     )
-    version: int | None = Field(None, ge=1, description="The version you read; refused (409) if it changed.")
+    version: int = Field(ge=1, le=MAX_ID, description="The version you read; 409 if someone saved since.")
 
 
 class AsAtQuery(Schema):

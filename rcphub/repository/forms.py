@@ -208,6 +208,8 @@ class ReviewForm(forms.Form):
         help_text=_("Required to return the submission: say what should change."),
     )
     action = forms.ChoiceField(choices=[("return", _("Return")), ("publish", _("Publish"))])
+    # The version of the submission reviewed: a stale one is refused (ConflictError).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
 
 class KnowledgeProductForm(forms.Form):
@@ -235,6 +237,8 @@ class KnowledgeProductForm(forms.Form):
     remove_file = forms.BooleanField(label=_("Remove the current file"), required=False)
     link = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
     published_on = forms.DateField(label=_("Published on"), required=False, widget=DateInput())
+    # The version of the product being edited: a stale one is refused (ConflictError).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
     NAMES = ("title", "kind", "coalition", "languages", "visibility", "link", "published_on")
 
@@ -242,12 +246,17 @@ class KnowledgeProductForm(forms.Form):
         super().__init__(*args, **kwargs)
         coalition_field: Any = self.fields["coalition"]
         coalition_field.queryset = coalitions
-        if not editing:
+        if editing:
+            self.fields["version"].required = True
+        else:
             del self.fields["remove_file"]
+            del self.fields["version"]
 
     @classmethod
     def initial_for(cls, product: KnowledgeProduct) -> dict[str, Any]:
-        return {name: getattr(product, name) for name in cls.NAMES}
+        initial = {name: getattr(product, name) for name in cls.NAMES}
+        initial["version"] = product.version
+        return initial
 
     def fields_for_service(self) -> dict[str, Any]:
         fields = {name: self.cleaned_data[name] for name in self.NAMES}

@@ -323,7 +323,7 @@ class KnowledgeKind(models.TextChoices):
     TERMS_OF_REFERENCE = "terms_of_reference", _("Terms of reference")
 
 
-class KnowledgeProduct(TimeStampedModel):
+class KnowledgeProduct(VersionedModel):
     """A coalition's guidance, toolkit, key messages or other product, public or internal."""
 
     title = models.CharField(_("title"), max_length=300)

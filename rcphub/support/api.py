@@ -24,6 +24,7 @@ from rcphub.support.selectors import ExpertFilters, RequestFilters, Turnaround
 router = Router(tags=["support"])
 
 MAX_ID = 2**63 - 1
+VERSION = "The version you read (from the request's `version`); 409 if someone changed it since."
 
 # ---------------------------------------------------------------------------------------------
 # Schemas
@@ -90,12 +91,12 @@ class RequestTransitionIn(BodyIn):
         None, ge=1, le=MAX_ID, description="On acceptance: an activity of the current work plan to link."
     )
     public: bool = Field(False, description="On acceptance: make the new activity public.")
-    version: int | None = Field(None, ge=1, description="The version you read; refused if it changed since.")
+    version: int = Field(ge=1, le=MAX_ID, description=VERSION)
 
 
 class RouteIn(BodyIn):
     coalition: str = Field(max_length=100, description="The coalition's slug.")
-    version: int | None = Field(None, ge=1)
+    version: int = Field(ge=1, le=MAX_ID, description=VERSION)
 
 
 class RatingIn(BodyIn):

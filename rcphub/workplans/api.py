@@ -211,7 +211,7 @@ class WorkPlanTransitionIn(BodyIn):
         None,
         description="When endorsing a draft: the date the coalition endorsed it (not in the future); today if left out.",
     )
-    version: int | None = Field(None, ge=1, le=MAX_ID, description=VERSION + " Left out: not checked.")
+    version: int = Field(ge=1, le=MAX_ID, description=VERSION)
 
 
 class WorkPlanIn(BodyIn):

@@ -76,7 +76,7 @@ def test_draft_plan_answers_visitor_as_a_missing_one(client, work_plan, draft_pl
 def _transition(client, work_plan_id, to_state, headers):
     return client.post(
         f"{API}/workplans/{work_plan_id}/transition",
-        {"to_state": to_state},
+        {"to_state": to_state, "version": WorkPlan.objects.get(pk=work_plan_id).version},
         content_type="application/json",
         headers=headers,
     )

@@ -294,9 +294,13 @@ def test_api_creates_a_programme_and_refuses_a_bad_transition(client, fund, plat
     body = response.json()
     assert (sorted(body["countries"]), sorted(body["entities"])) == (["MKD", "SRB"], ["UNDP", "UNICEF"])
     url = f"/api/v1/joint-programmes/{body['id']}/transition"
-    bad = client.post(url, {"state": "pipeline"}, content_type="application/json")
+    bad = client.post(url, {"state": "pipeline", "version": body["version"]}, content_type="application/json")
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"][-1] == "state"
-    early = client.post(url, {"state": "funded", "on": "2025-08-01"}, content_type="application/json")
+    early = client.post(
+        url,
+        {"state": "funded", "on": "2025-08-01", "version": body["version"]},
+        content_type="application/json",
+    )
     assert early.status_code == 422 and early.json()["detail"][0]["loc"][-1] == "on"
     stale = client.post(url, {"state": "funded", "version": 7}, content_type="application/json")
     assert stale.status_code == 409

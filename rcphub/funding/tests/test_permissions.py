@@ -82,7 +82,7 @@ def _act(client, action, fund, jp):
         ),
         "transition_api": lambda: client.post(
             f"/api/v1/joint-programmes/{jp.pk}/transition",
-            {"state": "funded", "on": "2025-06-01"},
+            {"state": "funded", "on": "2025-06-01", "version": jp.version},
             content_type="application/json",
         ),
     }

@@ -37,6 +37,8 @@ class RepositoryRouter(Router):
 router = RepositoryRouter(tags=["repository"])
 
 MAX_ID = 2**63 - 1
+# The version a write sends back: required, so that nobody overwrites a change they never saw.
+VERSION = "The version you read (from the object's `version`); 409 if someone saved it since."
 YEAR_MIN, YEAR_MAX = 1900, 2100
 # The filters' schemas say so of each filter that takes several values.
 MANY_VALUES = "Repeat the parameter for several values: any of them matches."

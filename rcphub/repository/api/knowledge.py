@@ -16,6 +16,8 @@ from rcphub.api.schemas import BodyDate, BodyIn
 from rcphub.repository import selectors, services
 from rcphub.repository.api.common import (
     MANY_VALUES,
+    MAX_ID,
+    VERSION,
     FacetsOut,
     facets_of,
     filtered_list,
@@ -38,6 +40,7 @@ class KnowledgeProductOut(Schema):
     file_url: str | None = Field(description="Where to download its file, if it has one.")
     link: str
     published_on: date | None
+    version: int = Field(description="Send it back when you change the product: a stale one answers 409.")
 
     @staticmethod
     def resolve_coalition(product: KnowledgeProduct) -> str | None:
@@ -68,6 +71,7 @@ class KnowledgeProductIn(BodyIn):
 
 
 class KnowledgeProductUpdateIn(BodyIn):
+    version: int = Field(ge=1, le=MAX_ID, description=VERSION)
     title: str | None = Field(None, min_length=1, max_length=300)
     kind: KnowledgeKind | None = None
     coalition: str | None = Field(None, max_length=60)
@@ -145,9 +149,13 @@ def update_knowledge_product(
 ) -> KnowledgeProduct:
     """Change a knowledge product you manage; send only the fields to change."""
     product = selectors.knowledge_product_get(product_id=product_id, user=request.user)
-    fields = plain_values(payload.dict(exclude_unset=True))
+    fields = payload.dict(exclude_unset=True)
+    version = fields.pop("version")
+    fields = plain_values(fields)
     refuse_nulls(KnowledgeProduct, fields)
-    return services.knowledge_product_update(product=product, by=request.user, **fields)
+    return services.knowledge_product_update(
+        product=product, by=request.user, expected_version=version, **fields
+    )
 
 
 @router.delete("/knowledge-products/{product_id}", response={204: None})

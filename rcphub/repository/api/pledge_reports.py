@@ -11,7 +11,7 @@ from ninja.pagination import paginate
 from rcphub.api.pagination import Pagination
 from rcphub.api.schemas import BodyDate, BodyIn
 from rcphub.repository import selectors, services
-from rcphub.repository.api.common import SubmissionOut, router, sent_changes, sent_values
+from rcphub.repository.api.common import MAX_ID, VERSION, SubmissionOut, router, sent_changes, sent_values
 from rcphub.repository.models import PledgeReport, PledgeStage
 
 
@@ -30,7 +30,7 @@ class PledgeReportIn(BodyIn):
 
 
 class PledgeReportUpdateIn(BodyIn):
-    version: int | None = Field(None, description="The version you read; a stale one answers 409.")
+    version: int = Field(ge=1, le=MAX_ID, description=VERSION)
     reported_on: BodyDate | None = None
     stage: PledgeStage | None = None
     narrative: str | None = Field(None, min_length=1, max_length=20_000)

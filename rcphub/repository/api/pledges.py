@@ -17,6 +17,7 @@ from rcphub.repository import selectors, services
 from rcphub.repository.api.common import (
     MANY_VALUES,
     MAX_ID,
+    VERSION,
     EntityRef,
     FacetsOut,
     SubmissionOut,
@@ -106,7 +107,7 @@ class PledgeIn(BodyIn):
 
 
 class PledgeUpdateIn(BodyIn):
-    version: int | None = Field(None, description="The version you read; a stale one answers 409.")
+    version: int = Field(ge=1, le=MAX_ID, description=VERSION)
     pledger: int | None = Field(None, ge=1, le=MAX_ID)
     kind: PledgeKind | None = None
     partners: list[int] | None = Field(None, max_length=100)

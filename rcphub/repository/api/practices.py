@@ -13,6 +13,7 @@ from rcphub.repository import selectors, services
 from rcphub.repository.api.common import (
     MANY_VALUES,
     MAX_ID,
+    VERSION,
     YEAR_MAX,
     YEAR_MIN,
     EntityRef,
@@ -99,7 +100,7 @@ class PracticeIn(BodyIn):
 
 
 class PracticeUpdateIn(BodyIn):
-    version: int | None = Field(None, description="The version you read; a stale one answers 409.")
+    version: int = Field(ge=1, le=MAX_ID, description=VERSION)
     title: str | None = Field(None, min_length=1, max_length=300)
     summary: str | None = Field(None, max_length=5000)
     body: str | None = Field(None, max_length=50_000)

@@ -9,7 +9,7 @@ from ninja import Field, Schema
 from rcphub.api.errors import api_field_names
 from rcphub.api.schemas import BodyIn
 from rcphub.repository import selectors, services
-from rcphub.repository.api.common import router
+from rcphub.repository.api.common import MAX_ID, VERSION, router
 from rcphub.repository.api.pledge_reports import PledgeReportOut
 from rcphub.repository.api.pledges import PledgeOut, pledge_shown
 from rcphub.repository.api.practices import PracticeOut, practice_shown
@@ -17,10 +17,12 @@ from rcphub.repository.api.practices import PracticeOut, practice_shown
 
 class ReturnIn(BodyIn):
     comment: str = Field(max_length=5000, description="What the submitter should change; required.")
+    version: int = Field(ge=1, le=MAX_ID, description=VERSION)
 
 
 class PublishIn(BodyIn):
     comment: str = Field("", max_length=5000)
+    version: int = Field(ge=1, le=MAX_ID, description=VERSION)
 
 
 def _shown(kind: str, item: Any, user: Any) -> Any:
@@ -46,14 +48,18 @@ def _workflow_routes(path: str, kind: str, out: type[Schema]) -> None:
         """Return a submission to its submitter with what to change (the secretariat)."""
         item = selectors.submission_get(kind=kind, item_id=item_id, user=request.user)
         with api_field_names(review_comment="comment"):
-            returned = services.submission_return(item=item, by=request.user, comment=payload.comment)
+            returned = services.submission_return(
+                item=item, by=request.user, comment=payload.comment, expected_version=payload.version
+            )
         return _shown(kind, returned, request.user)
 
     @router.post(f"/{path}/{{item_id}}/publish", response=out, operation_id=f"publish_{kind}")
     def publish(request: HttpRequest, item_id: int, payload: PublishIn) -> Any:
         """Publish a submission that passes the quality checks (the secretariat); 422 names what fails."""
         item = selectors.submission_get(kind=kind, item_id=item_id, user=request.user)
-        published = services.submission_publish(item=item, by=request.user, comment=payload.comment)
+        published = services.submission_publish(
+            item=item, by=request.user, comment=payload.comment, expected_version=payload.version
+        )
         return _shown(kind, published, request.user)
 
 

@@ -49,7 +49,9 @@ def _knowledge_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _save_product(product: KnowledgeProduct, fields: dict[str, Any], *, by: Any) -> None:
+def _save_product(
+    product: KnowledgeProduct, fields: dict[str, Any], *, by: Any, expected_version: int | None = None
+) -> None:
     old_file = product.file.name if product.pk and product.file else ""
     upload = fields.pop("file", None)
     for name, value in fields.items():
@@ -60,7 +62,7 @@ def _save_product(product: KnowledgeProduct, fields: dict[str, Any], *, by: Any)
         product.file = upload
     product.full_clean()
     product._history_user = by  # type: ignore[attr-defined]
-    product.save()
+    product.save_versioned(expected_version=expected_version)
     if old_file and old_file != product.file.name:
         storage = product.file.storage
         # Removed after commit so that a rolled-back change keeps its file.
@@ -82,15 +84,17 @@ def knowledge_product_create(*, by: Any, **fields: Any) -> KnowledgeProduct:
 
 
 @transaction.atomic
-def knowledge_product_update(*, product: KnowledgeProduct, by: Any, **fields: Any) -> KnowledgeProduct:
-    """Change a knowledge product; `file=False` removes its file. Moving it to another coalition needs
-    the right to add products there too."""
+def knowledge_product_update(
+    *, product: KnowledgeProduct, by: Any, expected_version: int | None, **fields: Any
+) -> KnowledgeProduct:
+    """Change a knowledge product, refusing a stale `expected_version` (ConflictError); `file=False`
+    removes its file. Moving it to another coalition needs the right to add products there too."""
     if not can_manage_knowledge_product(user=by, product=product):
         raise PermissionDenied
     fields = _knowledge_fields(fields)
     if "coalition" in fields and not can_create_knowledge_product(user=by, coalition=fields["coalition"]):
         raise PermissionDenied
-    _save_product(product, fields, by=by)
+    _save_product(product, fields, by=by, expected_version=expected_version)
     return product
 
 

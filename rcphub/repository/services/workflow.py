@@ -47,7 +47,7 @@ def _check_four_eyes(item: Submission, *, to: str, by: Any) -> None:
         raise TransitionError(own_submission_message(), code="own_submission")
 
 
-def _transition(item: S, *, to: str, by: Any, comment: str = "") -> S:
+def _transition(item: S, *, to: str, by: Any, comment: str = "", expected_version: int | None = None) -> S:
     if to not in SUBMISSION_TRANSITIONS.get(item.state, frozenset()):
         raise TransitionError(
             _("A %(state)s submission cannot become %(to)s.") % {"state": item.get_state_display(), "to": to},
@@ -65,7 +65,7 @@ def _transition(item: S, *, to: str, by: Any, comment: str = "") -> S:
     if to == SubmissionState.PUBLISHED:
         item.published_on = today()
     item._history_user = by  # type: ignore[attr-defined]
-    item.save_versioned(expected_version=None)
+    item.save_versioned(expected_version=expected_version)
     return item
 
 
@@ -86,19 +86,27 @@ def submission_submit(*, item: S, by: Any) -> S:
         return _transition(item, to=SubmissionState.SUBMITTED, by=by)
 
 
-def submission_return(*, item: S, by: Any, comment: str) -> S:
-    """Return a submission to its submitter with the secretariat's comment, which is required."""
+def submission_return(*, item: S, by: Any, comment: str, expected_version: int | None = None) -> S:
+    """Return a submission to its submitter with the secretariat's comment, which is required; a
+    stale `expected_version` is refused (ConflictError)."""
     with transaction.atomic():
         _check_four_eyes(item, to=SubmissionState.RETURNED, by=by)
         if not comment.strip():
             raise ValidationError({"review_comment": _("Say what the submitter should change.")})
-        _transition(item, to=SubmissionState.RETURNED, by=by, comment=comment.strip())
+        _transition(
+            item,
+            to=SubmissionState.RETURNED,
+            by=by,
+            comment=comment.strip(),
+            expected_version=expected_version,
+        )
         _tell_submitter(item, what=_("returned"), subject=_("Your submission was returned"))
         return item
 
 
-def submission_publish(*, item: S, by: Any, comment: str = "") -> S:
-    """Publish a submitted practice, pledge or report once it passes the quality checks."""
+def submission_publish(*, item: S, by: Any, comment: str = "", expected_version: int | None = None) -> S:
+    """Publish a submitted practice, pledge or report once it passes the quality checks; a stale
+    `expected_version` is refused (ConflictError)."""
     with transaction.atomic():
         if isinstance(item, Practice):
             errors = practice_quality_errors(item)
@@ -110,7 +118,13 @@ def submission_publish(*, item: S, by: Any, comment: str = "") -> S:
             errors = {}
         if errors and can_transition_submission(user=by, item=item, to=SubmissionState.PUBLISHED):
             raise ValidationError(errors)
-        _transition(item, to=SubmissionState.PUBLISHED, by=by, comment=comment.strip())
+        _transition(
+            item,
+            to=SubmissionState.PUBLISHED,
+            by=by,
+            comment=comment.strip(),
+            expected_version=expected_version,
+        )
         _tell_submitter(item, what=_("published"), subject=_("Your submission was published"))
         return item
 

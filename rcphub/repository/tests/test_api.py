@@ -84,14 +84,14 @@ def _request(client, action, member, coalition):
         return call(client, "post", f"/practices/{build_practice(submitter=member).pk}/submit")
     if action == "return submitted practice":
         practice = build_practice(submitter=member, state="submitted")
-        return call(client, "post", f"/practices/{practice.pk}/return", {"comment": "Add the countries."})
+        body = {"comment": "Add the countries.", "version": practice.version}
+        return call(client, "post", f"/practices/{practice.pk}/return", body)
     if action == "publish submitted practice":
         practice = build_practice(submitter=member, state="submitted")
-        return call(client, "post", f"/practices/{practice.pk}/publish", {})
+        return call(client, "post", f"/practices/{practice.pk}/publish", {"version": practice.version})
     if action == "publish submitted pledge":
-        return call(
-            client, "post", f"/pledges/{build_pledge(submitter=member, state='submitted').pk}/publish", {}
-        )
+        pledge = build_pledge(submitter=member, state="submitted")
+        return call(client, "post", f"/pledges/{pledge.pk}/publish", {"version": pledge.version})
     if action == "report on published pledge":
         pledge = build_pledge(submitter=member, state="published")
         body = {"reported_on": "2025-03-01", "stage": "in_progress", "narrative": "Two trainings held."}
@@ -101,7 +101,7 @@ def _request(client, action, member, coalition):
         report = build_report(
             pledge=pledge, submitter=member, reported_on=date(2025, 3, 1), state="submitted"
         )
-        return call(client, "post", f"/pledge-reports/{report.pk}/publish", {})
+        return call(client, "post", f"/pledge-reports/{report.pk}/publish", {"version": report.version})
     if action == "get internal product":
         return call(client, "get", f"/knowledge-products/{product(coalition, visibility='internal').pk}")
     if action == "create product for the coalition":
@@ -113,7 +113,10 @@ def _request(client, action, member, coalition):
         }
         return call(client, "post", "/knowledge-products", body)
     if action == "update public product":
-        return call(client, "patch", f"/knowledge-products/{product(coalition).pk}", {"title": "Renamed"})
+        item = product(coalition)
+        return call(
+            client, "patch", f"/knowledge-products/{item.pk}", {"title": "Renamed", "version": item.version}
+        )
     if action == "delete public product":
         return call(client, "delete", f"/knowledge-products/{product(coalition).pk}")
     raise AssertionError(action)
@@ -143,13 +146,19 @@ def test_member_submits_secretariat_returns_member_fixes_secretariat_publishes(
     assert created.status_code == 201
     practice = created.json()
     assert practice["state"] == "draft" and practice["gcm_objectives"] == [6]
-    assert call(client, "post", f"/practices/{practice['id']}/submit").json()["state"] == "submitted"
+    submitted = call(client, "post", f"/practices/{practice['id']}/submit").json()
+    assert submitted["state"] == "submitted"
 
     login(client, coalition_secretariat)
-    publish = call(client, "post", f"/practices/{practice['id']}/publish", {})
+    publish = call(client, "post", f"/practices/{practice['id']}/publish", {"version": submitted["version"]})
     assert publish.status_code == 422
     assert {entry["loc"][-1] for entry in publish.json()["detail"]} == {"countries", "summary"}
-    returned = call(client, "post", f"/practices/{practice['id']}/return", {"comment": "Add a summary."})
+    returned = call(
+        client,
+        "post",
+        f"/practices/{practice['id']}/return",
+        {"comment": "Add a summary.", "version": submitted["version"]},
+    )
     assert returned.json()["state"] == "returned"
     assert returned.json()["review_comment"] == "Add a summary."
 
@@ -164,10 +173,12 @@ def test_member_submits_secretariat_returns_member_fixes_secretariat_publishes(
     assert fixed.status_code == 200 and fixed.json()["countries"] == ["ALB", "MNE"]
     stale = call(client, "patch", f"/practices/{practice['id']}", {"title": "Late edit", "version": version})
     assert stale.status_code == 409
-    assert call(client, "post", f"/practices/{practice['id']}/submit").status_code == 200
+    resubmitted = call(client, "post", f"/practices/{practice['id']}/submit")
+    assert resubmitted.status_code == 200
 
     login(client, coalition_secretariat)
-    published = call(client, "post", f"/practices/{practice['id']}/publish", {"comment": "Thank you."})
+    body = {"comment": "Thank you.", "version": resubmitted.json()["version"]}
+    published = call(client, "post", f"/practices/{practice['id']}/publish", body)
     assert published.status_code == 200 and published.json()["state"] == "published"
     assert published.json()["review_comment"] == ""  # not shown on what is public
 
@@ -180,7 +191,9 @@ def test_returning_without_a_comment_names_the_comment(client, member, coalition
     practice = build_practice(submitter=member, state="submitted")
     login(client, coalition_secretariat)
 
-    response = call(client, "post", f"/practices/{practice.pk}/return", {"comment": "  "})
+    response = call(
+        client, "post", f"/practices/{practice.pk}/return", {"comment": "  ", "version": practice.version}
+    )
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "comment"]
@@ -191,7 +204,10 @@ def test_publishing_a_draft_is_refused_as_a_bad_transition(client, member, coali
     practice = build_practice(submitter=member, state="draft")
     login(client, coalition_secretariat)
 
-    assert call(client, "post", f"/practices/{practice.pk}/publish", {}).status_code == 422
+    assert (
+        call(client, "post", f"/practices/{practice.pk}/publish", {"version": practice.version}).status_code
+        == 422
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -39,8 +39,11 @@ def _as(user):
 
 
 def _api(client, path, item, action, comment=""):
+    version = type(item).objects.get(pk=item.pk).version
     return client.post(
-        f"{API}/{path}/{item.pk}/{action}", {"comment": comment}, content_type="application/json"
+        f"{API}/{path}/{item.pk}/{action}",
+        {"comment": comment, "version": version},
+        content_type="application/json",
     )
 
 

@@ -43,7 +43,7 @@ def test_null_for_a_nullable_practice_field_is_taken(client, member):
     practice = build_practice(submitter=member, state="draft", period_start=2020)
     client.force_login(member)
 
-    response = _patch(client, f"practices/{practice.pk}", {"period_start": None})
+    response = _patch(client, f"practices/{practice.pk}", {"period_start": None, "version": practice.version})
 
     assert response.status_code == 200
     assert response.json()["period_start"] is None
@@ -53,7 +53,7 @@ def test_null_for_a_pledge_or_report_field_answers_422_naming_it(client, member)
     pledge = build_pledge(submitter=member, state="draft")
     client.force_login(member)
 
-    response = _patch(client, f"pledges/{pledge.pk}", {"occasion": None})
+    response = _patch(client, f"pledges/{pledge.pk}", {"occasion": None, "version": pledge.version})
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "occasion"
@@ -61,7 +61,7 @@ def test_null_for_a_pledge_or_report_field_answers_422_naming_it(client, member)
     report = services.pledge_report_create(
         pledge=published, by=member, reported_on=published.made_on, stage="in_progress", narrative="Begun."
     )
-    response = _patch(client, f"pledge-reports/{report.pk}", {"narrative": None})
+    response = _patch(client, f"pledge-reports/{report.pk}", {"narrative": None, "version": report.version})
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "narrative"
 
@@ -75,7 +75,7 @@ def test_null_link_of_a_knowledge_product_answers_422_naming_it(client, platform
     )
     client.force_login(platform_secretariat)
 
-    response = _patch(client, f"knowledge-products/{product.pk}", {"link": None})
+    response = _patch(client, f"knowledge-products/{product.pk}", {"link": None, "version": product.version})
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "link"

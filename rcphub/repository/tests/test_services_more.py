@@ -147,19 +147,26 @@ def test_knowledge_product_update_and_delete(
     stored = tmp_path / product.file.name
     assert stored.exists()
     with pytest.raises(ValidationError) as caught:
-        services.knowledge_product_update(product=product, by=coalition_secretariat, languages="en, xx")
+        services.knowledge_product_update(
+            product=product, by=coalition_secretariat, expected_version=None, languages="en, xx"
+        )
     assert "languages" in caught.value.message_dict
     with pytest.raises(ValidationError) as caught:
         services.knowledge_product_update(
-            product=product, by=coalition_secretariat, file=SimpleUploadedFile("x.exe", b"MZ")
+            product=product,
+            by=coalition_secretariat,
+            expected_version=None,
+            file=SimpleUploadedFile("x.exe", b"MZ"),
         )
     assert "file" in caught.value.message_dict
     with pytest.raises(ValidationError) as caught:  # no file and no link left
-        services.knowledge_product_update(product=product, by=coalition_secretariat, file=False)
+        services.knowledge_product_update(
+            product=product, by=coalition_secretariat, expected_version=None, file=False
+        )
     assert "link" in caught.value.message_dict
     with pytest.raises(PermissionDenied):
         services.knowledge_product_update(
-            product=product, by=coalition_secretariat, coalition=other_coalition
+            product=product, by=coalition_secretariat, expected_version=None, coalition=other_coalition
         )
     product.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):

@@ -18,7 +18,7 @@ from rcphub.accounts.models import Role
 from rcphub.accounts.permissions import coalition_ids_with_role, is_platform_secretariat
 from rcphub.audit.services import record_export
 from rcphub.coalitions.models import Coalition
-from rcphub.core.errors import NotFound
+from rcphub.core.errors import ConflictError, NotFound
 from rcphub.core.history import change_history
 from rcphub.core.views import form_page
 from rcphub.repository import selectors, services
@@ -118,7 +118,10 @@ def knowledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form=form,
         save=lambda f: services.knowledge_product_update(
-            product=product, by=request.user, **f.fields_for_service()
+            product=product,
+            by=request.user,
+            expected_version=f.cleaned_data["version"],
+            **f.fields_for_service(),
         ),
         title=_("Edit the knowledge product"),
         cancel=reverse("repository:knowledge_detail", args=[pk]),
@@ -131,6 +134,8 @@ def _product_form(request: HttpRequest, *, form: Any, save: Any, title: str, can
             product = save(form)
         except PermissionDenied:
             form.add_error("coalition", _("You may not add knowledge products for this coalition."))
+        except ConflictError as error:
+            form.add_error(None, error)
         except ValidationError as error:
             add_service_error(form, error)
         else:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rcphub.core.errors import NotFound, TransitionError
+from rcphub.core.errors import ConflictError, NotFound, TransitionError
 from rcphub.repository import selectors, services
 from rcphub.repository.forms import ReviewForm
 from rcphub.repository.models import Pledge, Practice, SubmissionState
@@ -99,17 +99,24 @@ def _field_label(item: Any, name: str) -> str:
 def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Let the secretariat return a submission with a comment, or publish it once it passes the checks."""
     item = selectors.submission_get_for_review(kind=kind, item_id=pk, user=request.user)
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(request.POST or None, initial={"version": item.version})
     if request.method == "POST" and form.is_valid():
         if item.state != SubmissionState.SUBMITTED:
             form.add_error(None, _("This submission is no longer awaiting review."))
         else:
             action, comment = form.cleaned_data["action"], form.cleaned_data["comment"]
+            version = form.cleaned_data["version"]
             try:
                 if action == "return":
-                    services.submission_return(item=item, by=request.user, comment=comment)
+                    services.submission_return(
+                        item=item, by=request.user, comment=comment, expected_version=version
+                    )
                 else:
-                    services.submission_publish(item=item, by=request.user, comment=comment)
+                    services.submission_publish(
+                        item=item, by=request.user, comment=comment, expected_version=version
+                    )
+            except ConflictError as error:
+                form.add_error(None, error)
             except TransitionError as error:
                 form.add_error(
                     None,

@@ -64,7 +64,8 @@ def test_rc_office_submits_and_secretariat_accepts_through_the_api(
     )
     secretariat = _as(coalition_secretariat)
     url = f"{API}/support-requests/{created['id']}/transitions"
-    assert _post(secretariat, url, {"to_state": "under_review"}).json()["state"] == "under_review"
+    under_review = _post(secretariat, url, {"to_state": "under_review", "version": created["version"]})
+    assert under_review.json()["state"] == "under_review"
     accepted = _post(secretariat, url, {"to_state": "accepted", "public": True, "version": 2})
     assert accepted.status_code == 200, accepted.content
     activity_id = accepted.json()["activity"]
@@ -97,14 +98,15 @@ def test_bad_input_answers_422_naming_the_fields(rco, coalition, coalition_secre
     request = make_request(requester=rco, coalition=coalition)
     secretariat = _as(coalition_secretariat)
     url = f"{API}/support-requests/{request.pk}/transitions"
-    declined = _post(secretariat, url, {"to_state": "declined"})
+    v = request.version
+    declined = _post(secretariat, url, {"to_state": "declined", "version": v})
     assert declined.status_code == 422 and declined.json()["detail"][0]["loc"] == ["body", "reason"]
-    wrong = _post(secretariat, url, {"to_state": "delivered"})
+    wrong = _post(secretariat, url, {"to_state": "delivered", "version": v})
     assert wrong.status_code == 422 and wrong.json()["detail"][0]["loc"] == ["body", "to_state"]
     assert "Submitted" in wrong.json()["detail"][0]["msg"]
     stale = _post(secretariat, url, {"to_state": "under_review", "version": 7})
     assert stale.status_code == 409
-    unknown = _post(secretariat, url, {"to_state": "under_review", "activity_id": 999999})
+    unknown = _post(secretariat, url, {"to_state": "under_review", "activity_id": 999999, "version": v})
     assert unknown.status_code == 422 and unknown.json()["detail"][0]["loc"] == ["body", "activity_id"]
     request.refresh_from_db()
     assert request.state == S.SUBMITTED
@@ -113,8 +115,9 @@ def test_bad_input_answers_422_naming_the_fields(rco, coalition, coalition_secre
 def test_requester_cannot_take_decisions_and_others_get_404(rco, other_rco, coalition):
     request = make_request(requester=rco, coalition=coalition)
     url = f"{API}/support-requests/{request.pk}/transitions"
-    assert _post(_as(rco), url, {"to_state": "under_review"}).status_code == 404
-    assert _post(_as(other_rco), url, {"to_state": "under_review"}).status_code == 404
+    body = {"to_state": "under_review", "version": request.version}
+    assert _post(_as(rco), url, body).status_code == 404
+    assert _post(_as(other_rco), url, body).status_code == 404
 
 
 def test_route_and_rate(rco, coalition, platform_secretariat):
@@ -122,7 +125,7 @@ def test_route_and_rate(rco, coalition, platform_secretariat):
     routed = _post(
         _as(platform_secretariat),
         f"{API}/support-requests/{unrouted.pk}/route",
-        {"coalition": coalition.slug},
+        {"coalition": coalition.slug, "version": unrouted.version},
     )
     assert routed.status_code == 200 and routed.json()["coalition"] == coalition.slug
     delivered = make_request(requester=rco, coalition=coalition, state=S.DELIVERED)

@@ -37,7 +37,8 @@ def _as(user):
 
 
 def _step(client, request, to_state, **more):
-    body = {"to_state": to_state, "reason": "Outside the coalition's mandate.", **more}
+    version = type(request).objects.get(pk=request.pk).version
+    body = {"to_state": to_state, "reason": "Outside the coalition's mandate.", "version": version, **more}
     return client.post(
         f"{API}/support-requests/{request.pk}/transitions", body, content_type="application/json"
     )

@@ -209,9 +209,9 @@ def test_endorsing_records_the_date_the_coalition_endorsed_the_plan(draft, coali
     client = _client(coalition_secretariat)
     future = (today() + timedelta(days=1)).isoformat()
     path = f"/workplans/{draft.pk}/transition"
-    assert _fields(_send(client, "post", path, {"to_state": "endorsed", "endorsed_on": future})) == {
-        ("body", "endorsed_on")
-    }
+    assert _fields(
+        _send(client, "post", path, {"to_state": "endorsed", "endorsed_on": future, "version": 1})
+    ) == {("body", "endorsed_on")}
     assert _send(client, "post", path, {"to_state": "endorsed", "version": 7}).status_code == 409
     response = _send(
         client, "post", path, {"to_state": "endorsed", "endorsed_on": "2026-11-20", "version": 1}
