@@ -12,6 +12,7 @@ operation, by the rules those two modules follow:
 - writes can answer 403 (a session's CSRF check), 409 (a stale `version`, a clash with what exists)
   and 400 (a body that is not JSON);
 - an operation with parameters or a body can answer 422 naming them;
+- a multipart form cannot send null: its optional fields are documented as fields one may leave out;
 - no text may hold a NUL character (`rcphub.core.middleware` refuses it with 422 before any view):
   every string of a parameter or a schema says so with a pattern.
 
@@ -110,6 +111,19 @@ def forbid_nul(node: Any) -> None:
             forbid_nul(item)
 
 
+def without_null(node: dict[str, Any]) -> None:
+    """A form field left out is None; "null" sent in a form is the text "null". Make each optional
+    field of a multipart body (in place) its one non-null alternative."""
+    for field in node.get("properties", {}).values():
+        if field.get("format") == "binary":
+            field.setdefault("minLength", 1)  # an empty file part is no file: Django drops it
+        options = field.get("anyOf", [])
+        kept = [option for option in options if option.get("type") != "null"]
+        if len(options) == 2 and len(kept) == 1:
+            del field["anyOf"]
+            field.update({**kept[0], **field})
+
+
 def complete_schema(schema: dict[str, Any], *, scheme: str) -> dict[str, Any]:
     """Add the error answers and the public reads to a schema ninja generated (in place; returned)."""
     schemas = schema.setdefault("components", {}).setdefault("schemas", {})
@@ -123,6 +137,9 @@ def complete_schema(schema: dict[str, Any], *, scheme: str) -> dict[str, Any]:
                 operation["security"] = [{}, {scheme: []}]
             forbid_nul(operation.get("parameters", []))
             forbid_nul(operation.get("requestBody", {}))
+            form = operation.get("requestBody", {}).get("content", {}).get("multipart/form-data")
+            if form:
+                without_null(form["schema"])
             responses = operation.setdefault("responses", {})
             for status in error_statuses(method, operation):
                 if status in responses or str(status) in responses:

@@ -48,7 +48,13 @@ _QUERY_DATE_RE = re.compile(QUERY_DATE_PATTERN)
 
 def _query_date_iso(value: Any) -> Any:
     # pydantic alone would also take "0" or "1700000000" (seconds since 1970) for a date.
-    if isinstance(value, str) and not _QUERY_DATE_RE.match(value):
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(
+            _("“%(value)s” is not a date: use the form YYYY-MM-DD.") % {"value": str(value)[:40]}
+        )
+    if not _QUERY_DATE_RE.match(value):
         try:
             message = out_of_range_message(date.fromisoformat(value)) if len(value) == 10 else ""
         except ValueError:

@@ -5,8 +5,10 @@ Amounts are decimals, sent and returned as strings ("1500000.00") with their ISO
 in a currency other than the fund's are never added to the fund's figures. Handlers translate HTTP only.
 """
 
+import re
 from datetime import date
 from decimal import Decimal
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -14,6 +16,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
+from pydantic import BeforeValidator, WithJsonSchema
 
 from rcphub.api.errors import api_field_names
 from rcphub.api.pagination import Pagination
@@ -176,11 +179,35 @@ class FundDetailOut(Schema):
     can_manage: bool
 
 
+# An amount in a body: a string of digits with at most two decimal places, as the API returns it
+# (a JSON number would pass through binary floating point); the schema states what is accepted.
+AMOUNT_PATTERN = rf"^\d{{1,{AMOUNT_DIGITS - AMOUNT_PLACES}}}(\.\d{{1,{AMOUNT_PLACES}}})?$"
+_AMOUNT_RE = re.compile(AMOUNT_PATTERN)
+
+
+def _amount_text(value: Any) -> Any:
+    if isinstance(value, Decimal) or (isinstance(value, str) and _AMOUNT_RE.match(value)):
+        return value
+    raise ValueError(
+        _(
+            "“%(value)s” is not an amount: send digits with at most %(places)d decimal places, e.g. “1500000.00”."
+        )
+        % {"value": str(value)[:40], "places": AMOUNT_PLACES}
+    )
+
+
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_amount_text),
+    WithJsonSchema({"type": "string", "pattern": AMOUNT_PATTERN, "examples": ["1500000.00"]}),
+]
+
+
 class FundIn(BodyIn):
     name: str = Field(max_length=300)
     acronym: str = Field(max_length=40)
     description: str = Field("", max_length=20000)
-    target_amount: Decimal = Field(max_digits=AMOUNT_DIGITS, decimal_places=AMOUNT_PLACES)
+    target_amount: Amount
     currency: str = Field(max_length=10, description="ISO 4217 code.")
     target_date: BodyDate
     managed_by: str | None = Field(None, max_length=40, description="The administrative agent's acronym.")
@@ -210,7 +237,7 @@ class ContributionIn(BodyIn):
         max_length=40, description="The contributor's acronym (ISO alpha-3 for a Member State)."
     )
     kind: ContributionKind
-    amount: Decimal = Field(description="More than zero; at most two decimal places.")
+    amount: Amount = Field(description="More than zero; at most two decimal places.")
     currency: str = Field(max_length=10, description="ISO 4217 code.")
     contributed_on: BodyDate
     note: str = Field("", max_length=5000)
@@ -257,7 +284,7 @@ class JointProgrammeIn(BodyIn):
     description: str = Field("", max_length=20000)
     countries: list[str] = Field([], max_length=200, description="ISO alpha-3 (or alpha-2) codes.")
     entities: list[str] = Field([], max_length=200, description="Acronyms of the participating entities.")
-    budget: Decimal = Field(description="Zero or more; at most two decimal places.")
+    budget: Amount = Field(description="Zero or more; at most two decimal places.")
     currency: str = Field(max_length=10, description="ISO 4217 code.")
     submitted_on: BodyDate | None = Field(None, description="In the pipeline since; today if left out.")
     start_on: BodyDate | None = None
@@ -273,7 +300,7 @@ class JointProgrammeUpdateIn(BodyIn):
     description: str = Field("", max_length=20000)
     countries: list[str] = Field([], max_length=200, description="ISO alpha-3 (or alpha-2) codes.")
     entities: list[str] = Field([], max_length=200, description="Acronyms of the participating entities.")
-    budget: Decimal = Field(description="Zero or more; at most two decimal places.")
+    budget: Amount = Field(description="Zero or more; at most two decimal places.")
     currency: str = Field(max_length=10, description="ISO 4217 code.")
     submitted_on: BodyDate = Field(description="In the pipeline since.")
     start_on: BodyDate | None = None

@@ -323,21 +323,25 @@ def test_api_creates_a_programme_and_refuses_a_bad_transition(client, fund, plat
         content_type="application/json",
     )
     assert unknown.status_code == 422 and unknown.json()["detail"][0]["loc"][-1] == "countries"
-    backwards = client.post(
-        "/api/v1/joint-programmes",
-        {
+
+    def programme(budget: str):
+        body = {
             "fund": fund.pk,
             "title": "X",
             "thematic_area": "youth",
-            "budget": "-1",
+            "budget": budget,
             "currency": "USD",
             "start_on": "2026-01-01",
             "end_on": "2025-01-01",
-        },
-        content_type="application/json",
-    )
+        }
+        return client.post("/api/v1/joint-programmes", body, content_type="application/json")
+
+    negative = programme("-1")  # refused by its shape: an amount is digits (the schema's pattern)
+    assert negative.status_code == 422
+    assert [e["loc"][-1] for e in negative.json()["detail"]] == ["budget"]
+    backwards = programme("1")
     assert backwards.status_code == 422
-    assert {e["loc"][-1] for e in backwards.json()["detail"]} == {"budget", "end_on"}
+    assert [e["loc"][-1] for e in backwards.json()["detail"]] == ["end_on"]
 
 
 @pytest.mark.parametrize("path", ["/api/v1/funds", "/api/v1/contributions", "/api/v1/joint-programmes"])
