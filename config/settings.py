@@ -225,8 +225,31 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Uploaded and generated files (terms of reference, knowledge products, brief editions, import sources)
+# go through Django's storage API: to an S3-compatible object store when RCPHUB_S3_BUCKET is set (every
+# web and task worker on every machine sees the same files), to MEDIA_ROOT on the local disk otherwise.
+# The files are private: no signed or public URLs are made; the app's own views check permissions and
+# stream them. boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment itself.
+RCPHUB_S3_BUCKET = env.str("RCPHUB_S3_BUCKET", default="")
+if RCPHUB_S3_BUCKET:
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": RCPHUB_S3_BUCKET,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "location": env.str("RCPHUB_S3_PREFIX", default=""),
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            # A file read back (to serve or to parse) spills from memory to a temporary file past 2 MB.
+            "max_memory_size": 2 * 1024 * 1024,
+        },
+    }
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -264,29 +287,6 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 RCPHUB_INVITATION_DAYS = env.int("RCPHUB_INVITATION_DAYS", default=14)
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
-# Uploaded and generated files (terms of reference, knowledge products, brief editions, import sources)
-# go through Django's storage API: to an S3-compatible object store when RCPHUB_S3_BUCKET is set (every
-# web and task worker on every machine sees the same files), to MEDIA_ROOT on the local disk otherwise.
-# The files are private: no signed or public URLs are made; the app's own views check permissions and
-# stream them. boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment itself.
-RCPHUB_S3_BUCKET = env.str("RCPHUB_S3_BUCKET", default="")
-if RCPHUB_S3_BUCKET:
-    _default_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": RCPHUB_S3_BUCKET,
-            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
-            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
-            "location": env.str("RCPHUB_S3_PREFIX", default=""),
-            "default_acl": None,
-            "querystring_auth": False,
-            "file_overwrite": False,
-            # A file read back (to serve or to parse) spills from memory to a temporary file past 2 MB.
-            "max_memory_size": 2 * 1024 * 1024,
-        },
-    }
-else:
-    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
