@@ -65,16 +65,18 @@ def test_every_operation_documents_the_errors_it_can_answer(client):
 def test_no_string_of_a_request_may_hold_nul_in_the_schema(client):
     schema = client.get(f"{API}/openapi.json").json()
     title = schema["components"]["schemas"]["StatusReportIn"]["properties"]
-    strings = [p for p in title.values() if p.get("type") == "string" and "format" not in p and "enum" not in p]
+    strings = [
+        p for p in title.values() if p.get("type") == "string" and "format" not in p and "enum" not in p
+    ]
     assert strings and all(p["pattern"] == "^[^\\u0000]*$" for p in strings)
 
 
 def test_query_dates_state_the_dates_they_accept(client):
     schema = client.get(f"{API}/openapi.json").json()
-    as_at = next(
-        p for p in schema["paths"][f"{API}/activities"]["get"]["parameters"] if p["name"] == "as_at"
+    as_at = next(p for p in schema["paths"][f"{API}/activities"]["get"]["parameters"] if p["name"] == "as_at")
+    date_schema = next(
+        s for s in as_at["schema"].get("anyOf", [as_at["schema"]]) if s.get("type") == "string"
     )
-    date_schema = next(s for s in as_at["schema"].get("anyOf", [as_at["schema"]]) if s.get("type") == "string")
     assert date_schema["format"] == "date" and date_schema["pattern"].startswith("^")
     for value in ["0", "1700000000", "2026-02-30", "1899-12-31", "2200-01-01"]:
         response = client.get(f"{API}/activities", {"as_at": value})
