@@ -1,4 +1,4 @@
-"""Refuse NUL characters in a request's address, query and JSON body before any view sees them.
+"""Refuse NUL characters in a request's address, query, JSON body and form fields before any view sees them.
 
 PostgreSQL cannot store or compare text holding NUL, and no reader types one: answer a clear 4xx
 naming the field (422 in the API's error shape, 400 for pages) rather than a server error.
@@ -14,9 +14,11 @@ from typing import Any
 from django import db
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 
 NUL = "\x00"
+FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +53,14 @@ class RejectNulCharactersMiddleware:
                     return "body", _field_holding_nul(json.loads(body)) or "body"
                 except ValueError:
                     return "body", "body"
+        if request.method in ("POST", "PUT", "PATCH") and request.content_type in FORM_TYPES:
+            try:
+                fields = request.POST.lists()
+            except MultiPartParserError:
+                return None  # the view answers the malformed form as Django does
+            for key, values in fields:
+                if NUL in key or any(NUL in value for value in values):
+                    return "form", key.replace(NUL, "")
         return None
 
 

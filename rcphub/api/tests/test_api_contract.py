@@ -41,11 +41,15 @@ schema.app = WSGIHandler()
 
 @pytest.fixture
 def wsgi_in_test_transaction() -> Iterator[None]:
-    """Keep the test's connection open across requests, as Django's test client does."""
+    """Keep the test's connection open across requests, as Django's test client does: the WSGI
+    handler would otherwise close it at each request's start and end (on PostgreSQL, the test's
+    own transaction with it)."""
+    signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     try:
         yield
     finally:
+        signals.request_started.connect(close_old_connections)
         signals.request_finished.connect(close_old_connections)
 
 
