@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.core import signals
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import close_old_connections
 from django.urls import reverse
 
 from rcphub.core.tests.uploads import ELF, EXECUTABLE, docx_bytes, pdf_bytes, xlsx_bytes, zip_bytes
@@ -152,4 +154,10 @@ def test_stored_files_are_sent_as_attachments_never_sniffed(
         assert response.status_code == 200, url
         assert response["Content-Disposition"].startswith("attachment;"), url
         assert response["X-Content-Type-Options"] == "nosniff", url
-        response.close()
+        # Closing sends request_finished, whose close_old_connections would close the test's
+        # connection on PostgreSQL: closed as Django's test client closes its responses.
+        signals.request_finished.disconnect(close_old_connections)
+        try:
+            response.close()
+        finally:
+            signals.request_finished.connect(close_old_connections)
