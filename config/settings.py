@@ -14,6 +14,8 @@ import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
+from config.release import release_id
+
 # Lets admin and form classes be subscripted at run time (ModelAdmin[Coalition]) for the type checker.
 django_stubs_ext.monkeypatch()
 
@@ -262,18 +264,26 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 
 # The cache of what is expensive and changes rarely (the repository's facet counts), kept under a data
 # version that every write moves (rcphub.core.dataversion): Redis, shared by every worker process, when
-# REDIS_URL is set; otherwise each process's own memory, which the version keeps correct too.
+# REDIS_URL is set; otherwise each process's own memory, which the version keeps correct too. Keys
+# carry the release (config/release.py), so that no process reads what another release's code cached.
 REDIS_URL = env.str("REDIS_URL", default="")
+RCPHUB_RELEASE = release_id()
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "rcphub",
+            "KEY_PREFIX": f"rcphub:{RCPHUB_RELEASE}",
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rcphub"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "rcphub",
+            "KEY_PREFIX": f"rcphub:{RCPHUB_RELEASE}",
+        }
+    }
 
 # Uploads (terms of reference and other documents): size and type limits.
 RCPHUB_UPLOAD_MAX_BYTES = env.int("RCPHUB_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)

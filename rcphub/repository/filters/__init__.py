@@ -181,15 +181,18 @@ def _cache_key(
     (the sort does not count), or the current transaction wrote the data and has not committed.
 
     What a reader may see depends on who they are (secretariat roles, their own submissions, their
-    coalitions), so the key names the signed-in user, or "anon" for every visitor; labels depend on
-    the language, the years and current memberships on the day.
+    coalitions, the superuser flag), so the key names the signed-in user and the flag, or "anon" for
+    every visitor; labels depend on the language, the years and current memberships on the day.
     """
     if any(value not in UNSELECTED for name, value in selected.items() if name != "sort"):
         return None
     if data_version_pending(REPOSITORY):
         return None
     user = filterset.user
-    reader = f"user{user.pk}" if getattr(user, "is_authenticated", False) else "anon"
+    reader = "anon"
+    if getattr(user, "is_authenticated", False):
+        # A superuser sees what the same account without the flag does not; the flag moves no version.
+        reader = f"user{user.pk}{'s' if user.is_superuser else ''}"
     version = data_version(REPOSITORY, user)
     parts = [
         filterset.list_kind,

@@ -149,6 +149,17 @@ def test_a_visitor_never_gets_a_members_counts(client, catalogue, member, platfo
     assert _counts(client, "knowledge-products") == members
 
 
+def test_a_user_made_superuser_gets_a_superusers_counts_at_once(client, catalogue, member):
+    client.force_login(member)
+    members = _counts(client, "knowledge-products")
+    assert "terms_of_reference" not in members["kind"]
+    # No signal, no data version moved: only the key tells the counts of the two readers apart.
+    type(member).objects.filter(pk=member.pk).update(is_superuser=True)
+    member.refresh_from_db()
+    client.force_login(member)
+    assert _counts(client, "knowledge-products")["kind"].get("terms_of_reference") == 1
+
+
 def test_counts_inside_the_writing_transaction_bypass_the_cache(caches, member, visitor):
     build_practice(submitter=member, state="published")
     with transaction.atomic():
