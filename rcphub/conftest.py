@@ -185,11 +185,12 @@ def pytest_runtest_teardown(item: Any, nextitem: Any) -> Any:
 
 @pytest.fixture
 def browser_page() -> Any:
-    """A Chromium page; the test skips with the reason where Chromium or Playwright is missing."""
+    """A Chromium page; the test skips with the reason where Chromium or Playwright is missing, and fails
+    if any page it opened reported a Content-Security-Policy violation."""
     import os
     from pathlib import Path
 
-    from rcphub.core.testing import CHROMIUM, CHROMIUM_FLAGS
+    from rcphub.core.testing import CHROMIUM, CHROMIUM_FLAGS, watch_csp
 
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
@@ -199,6 +200,9 @@ def browser_page() -> Any:
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         page = browser.new_page()
+        # Every browser test also proves the pages it walks through break no Content-Security-Policy.
+        violations = watch_csp(page)
         yield page
         browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    assert not violations, violations

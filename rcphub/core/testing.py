@@ -45,3 +45,19 @@ def run_python_json(args: list[str], *, env: dict[str, str], timeout: int) -> An
     )
     assert run.returncode == 0, run.stderr[-3000:]
     return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+CSP_VIOLATION = "Content-Security-Policy violation:"
+
+
+def watch_csp(page: Any) -> list[str]:
+    """Return the list that collects, from now on, every Content-Security-Policy violation a page of this
+    Playwright `page` reports (directive, blocked address, page address)."""
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if m.text.startswith(CSP_VIOLATION) else None)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => console.error("
+        f"'{CSP_VIOLATION} ' + e.violatedDirective + ' ' + e.blockedURI + ' on ' + e.documentURI))"
+    )
+    page.csp_violations = violations
+    return violations

@@ -229,3 +229,25 @@ def test_settings_from_the_environment(provider):
     missing = run_settings(RCPHUB_OIDC_CLIENT_ID=CLIENT_ID, RCPHUB_OIDC_CLIENT_SECRET="s")
     assert missing.returncode != 0
     assert "needs RCPHUB_OIDC_ISSUER or all of" in missing.stderr
+
+
+@pytest.mark.browser
+def test_sign_in_through_the_provider_in_a_browser(oidc, live_server, browser_page, coalition_secretariat):
+    page = browser_page
+    page.goto(f"{live_server.url}{reverse('accounts:login')}?next=/repository/")
+    page.get_by_role("link", name="Sign in with your organisation's account").click()
+    # The provider's own form, on its own address: choose the predefined user, as a person would.
+    page.wait_for_url(f"{oidc}/**")
+    page.get_by_role("button", name="secretariat", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/repository/")
+    page.goto(f"{live_server.url}{reverse('accounts:profile')}")
+    assert "secretariat@example.org" in page.content()
+    page.context.clear_cookies()  # signed out: the next person at this browser
+    page.goto(f"{live_server.url}{reverse('accounts:login')}?next=/repository/")
+    page.get_by_role("link", name="Sign in with your organisation's account").click()
+    page.wait_for_url(f"{oidc}/**")
+    page.get_by_role("button", name="stranger", exact=True).click()
+    # An address with no account: back on the login page with the reason, signed in as no one new.
+    page.wait_for_url(f"{live_server.url}/accounts/login/**")
+    assert "No account here uses the e-mail address stranger@example.org" in page.content()
+    assert User.objects.count() == 1
